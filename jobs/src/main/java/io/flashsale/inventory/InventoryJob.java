@@ -1,0 +1,160 @@
+package io.flashsale.inventory;
+
+import io.flashsale.channels.Channels;
+import io.flashsale.config.EventTimeOptions;
+import io.flashsale.config.JobConfiguration;
+import io.flashsale.events.CartEvent;
+import io.flashsale.events.DeadLetter;
+import io.flashsale.events.Decision;
+import io.flashsale.events.MarketplaceOrder;
+import io.flashsale.events.OversellIncident;
+import io.flashsale.events.Position;
+import io.flashsale.events.SaleEvent;
+import io.flashsale.events.StockMovement;
+import io.flashsale.inventory.ledger.LedgerFunction;
+import io.flashsale.inventory.ledger.LedgerPolicy;
+import io.flashsale.kafka.Inbound;
+import io.flashsale.kafka.KafkaConnections;
+import io.flashsale.kafka.Outbound;
+import io.flashsale.kafka.SplitDeadLetters;
+import io.flashsale.kafka.TopicDecoder;
+import io.flashsale.kafka.Topics;
+import io.flashsale.time.EventTimeStrategy;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The inventory job: every SKU's ledger of stock, holds, checkouts and marketplace orders, in one
+ * keyed operator. It reads {@code inventory.stock}, {@code storefront.carts}, {@code
+ * marketplace.orders} and {@code sales.calendar}, and writes {@code reservations.decisions}, {@code
+ * inventory.positions}, {@code oversell.incidents} and {@code deadletter} in one Kafka transaction
+ * per checkpoint, so what a consumer reads is never contradicted, also after a crash.
+ */
+public final class InventoryJob {
+
+  public static final String NAME = "flashsale inventory";
+
+  /** What the ledger produces. */
+  public record Outputs(
+      DataStream<Decision> decisions,
+      DataStream<Position> positions,
+      DataStream<OversellIncident> incidents) {}
+
+  private InventoryJob() {}
+
+  public static void main(String[] args) throws Exception {
+    Configuration config = JobConfiguration.fromArgs(args);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+    build(env, config);
+    env.execute(NAME);
+  }
+
+  /** The ledger itself, on streams of valid events with event time already assigned. */
+  public static Outputs defineWorkflow(
+      DataStream<LedgerEvent> events,
+      DataStream<SaleEvent> sales,
+      LedgerPolicy policy,
+      Channels channels) {
+    SingleOutputStreamOperator<Decision> decisions =
+        events
+            .keyBy(LedgerEvent::sku)
+            .connect(sales.broadcast(LedgerFunction.salesDescriptor()))
+            .process(new LedgerFunction(policy, channels))
+            .uid("ledger")
+            .name("Ledger per SKU: stock, holds, checkouts, orders");
+    return new Outputs(
+        decisions,
+        decisions.getSideOutput(LedgerFunction.POSITIONS),
+        decisions.getSideOutput(LedgerFunction.INCIDENTS));
+  }
+
+  /** The whole job on Kafka: sources, the ledger, and one exactly-once sink for all outputs. */
+  public static void build(StreamExecutionEnvironment env, Configuration config) {
+    KafkaConnections kafka = new KafkaConnections(config);
+    Topics topics = kafka.topics();
+    String groupId = config.get(InventoryOptions.GROUP_ID);
+
+    Map<String, TopicDecoder<LedgerEvent>> ledgerTopics =
+        Map.of(
+            topics.inventoryStock(), TopicDecoder.of(StockMovement.class, LedgerEvent::of),
+            topics.storefrontCarts(), TopicDecoder.of(CartEvent.class, LedgerEvent::of),
+            topics.marketplaceOrders(), TopicDecoder.of(MarketplaceOrder.class, LedgerEvent::of));
+    SingleOutputStreamOperator<LedgerEvent> events =
+        env.fromSource(
+                kafka.source(
+                    groupId,
+                    ledgerTopics,
+                    TypeInformation.of(new TypeHint<Inbound<LedgerEvent>>() {})),
+                eventTime(config),
+                "Kafka: stock, carts, orders")
+            .uid("source-ledger-events")
+            .process(new SplitDeadLetters<>())
+            .uid("dead-letters-ledger-events")
+            .name("Valid ledger events");
+
+    // One partition, one reader: a reader without a partition would hold event time back.
+    SingleOutputStreamOperator<SaleEvent> sales =
+        env.fromSource(
+                kafka.source(
+                    groupId,
+                    Map.of(topics.salesCalendar(), TopicDecoder.of(SaleEvent.class, sale -> sale)),
+                    TypeInformation.of(new TypeHint<Inbound<SaleEvent>>() {})),
+                eventTime(config),
+                "Kafka: sales calendar")
+            .setParallelism(1)
+            .uid("source-sales")
+            .process(new SplitDeadLetters<>())
+            .setParallelism(1)
+            .uid("dead-letters-sales")
+            .name("Valid sale events");
+
+    Outputs outputs =
+        defineWorkflow(
+            events,
+            sales,
+            InventoryOptions.policy(config),
+            Channels.parse(config.get(InventoryOptions.CHANNELS)));
+
+    DataStream<DeadLetter> deadLetters =
+        events
+            .getSideOutput(SplitDeadLetters.DEAD_LETTERS)
+            .union(sales.getSideOutput(SplitDeadLetters.DEAD_LETTERS));
+    outputs
+        .decisions()
+        .map(d -> Outbound.json(topics.reservationsDecisions(), d.sku(), d, d.decidedAt()))
+        .name("Decisions as JSON")
+        .union(
+            outputs
+                .positions()
+                .map(p -> Outbound.json(topics.inventoryPositions(), p.key(), p, p.updatedAt()))
+                .name("Positions as JSON"),
+            outputs
+                .incidents()
+                .map(i -> Outbound.json(topics.oversellIncidents(), i.sku(), i, i.detectedAt()))
+                .name("Incidents as JSON"),
+            deadLetters
+                .map(d -> Outbound.json(topics.deadLetter(), d.sourceTopic(), d, d.processedAt()))
+                .name("Dead letters as JSON"))
+        .sinkTo(
+            kafka.exactlyOnceSink(
+                groupId,
+                List.of(
+                    topics.reservationsDecisions(),
+                    topics.inventoryPositions(),
+                    topics.oversellIncidents(),
+                    topics.deadLetter())))
+        .uid("sink-kafka")
+        .name("Kafka, exactly once: decisions, positions, incidents, dead letters");
+  }
+
+  private static <T> EventTimeStrategy<T> eventTime(Configuration config) {
+    return new EventTimeStrategy<>(
+        config.get(EventTimeOptions.OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLE_TIMEOUT));
+  }
+}

@@ -1,0 +1,54 @@
+package io.flashsale.inventory;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import io.flashsale.channels.Channels;
+import io.flashsale.inventory.ledger.LedgerPolicy;
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
+
+/** The inventory job's own settings. */
+public final class InventoryOptions {
+
+  public static final ConfigOption<Duration> HOLD_TTL =
+      key("inventory.hold-ttl")
+          .durationType()
+          .defaultValue(LedgerPolicy.DEFAULT.defaultHoldTtl())
+          .withDescription(
+              "How long a cart hold lasts, unless a sale in effect sets holdTtlSeconds.");
+
+  public static final ConfigOption<Duration> DUPLICATE_HORIZON =
+      key("inventory.duplicate-horizon")
+          .durationType()
+          .defaultValue(LedgerPolicy.DEFAULT.duplicateHorizon())
+          .withDescription(
+              "A re-sent eventId is recognised for at least this long in event time, and at most"
+                  + " twice as long. Memory grows with it: each event's answer is kept.");
+
+  public static final ConfigOption<Duration> ORDER_WAIT =
+      key("inventory.order-wait")
+          .durationType()
+          .defaultValue(LedgerPolicy.DEFAULT.orderWait())
+          .withDescription(
+              "How long a shipment or cancellation waits for its order when it arrives first.");
+
+  public static final ConfigOption<String> CHANNELS =
+      key("inventory.channels")
+          .stringType()
+          .defaultValue(Channels.DEFAULT)
+          .withDescription("The channels, as id:KIND pairs (KIND: DIRECT, MARKETPLACE, FBA).");
+
+  public static final ConfigOption<String> GROUP_ID =
+      key("inventory.group-id")
+          .stringType()
+          .defaultValue("flashsale-inventory")
+          .withDescription("Kafka consumer group and transactional id prefix of the job.");
+
+  private InventoryOptions() {}
+
+  static LedgerPolicy policy(ReadableConfig config) {
+    return new LedgerPolicy(
+        config.get(HOLD_TTL), config.get(DUPLICATE_HORIZON), config.get(ORDER_WAIT));
+  }
+}

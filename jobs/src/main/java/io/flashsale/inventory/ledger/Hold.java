@@ -1,0 +1,5 @@
+package io.flashsale.inventory.ledger;
+
+/** A live hold on MAIN units for a cart line. A POJO kept in keyed state until the hold ends. */
+public record Hold(
+    String holdId, String requestEventId, String channel, int quantity, long expiresAt) {}

@@ -1,0 +1,117 @@
+package io.flashsale.inventory.ledger;
+
+import io.flashsale.channels.Channels;
+import io.flashsale.events.CartEvent;
+import io.flashsale.events.Decision;
+import io.flashsale.events.OversellIncident;
+import io.flashsale.events.Position;
+import io.flashsale.events.SaleEvent;
+import io.flashsale.inventory.LedgerEvent;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Hosts each SKU's {@link SkuLedger}, keyed by SKU, with the sales calendar broadcast beside it.
+ * Decisions are the main output; positions and oversell incidents are side outputs.
+ */
+public final class LedgerFunction
+    extends KeyedBroadcastProcessFunction<String, LedgerEvent, SaleEvent, Decision> {
+
+  public static final OutputTag<Position> POSITIONS =
+      new OutputTag<>("positions", TypeInformation.of(Position.class));
+  public static final OutputTag<OversellIncident> INCIDENTS =
+      new OutputTag<>("oversell-incidents", TypeInformation.of(OversellIncident.class));
+
+  private final LedgerPolicy policy;
+  private final Channels channels;
+
+  private transient SkuLedger ledger;
+  private transient ContextOutput output;
+
+  public LedgerFunction(LedgerPolicy policy, Channels channels) {
+    this.policy = policy;
+    this.channels = channels;
+  }
+
+  /** The broadcast state the sales calendar lives in. */
+  public static MapStateDescriptor<String, SaleEvent> salesDescriptor() {
+    return SaleCalendar.DESCRIPTOR;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    ledger = new SkuLedger(new LedgerState(getRuntimeContext()), policy);
+    output = new ContextOutput();
+  }
+
+  @Override
+  public void processElement(LedgerEvent event, ReadOnlyContext context, Collector<Decision> out)
+      throws Exception {
+    output.bind(context, out);
+    if (event.cart() != null) {
+      CartEvent cart = event.cart();
+      ledger.onCart(
+          cart,
+          SaleCalendar.holdTtl(
+              context.getBroadcastState(SaleCalendar.DESCRIPTOR), cart, policy.defaultHoldTtl()),
+          channels.isDirect(cart.channel()),
+          output);
+    } else if (event.stock() != null) {
+      ledger.onStock(event.stock(), output);
+    } else {
+      ledger.onOrder(event.order(), output);
+    }
+  }
+
+  @Override
+  public void processBroadcastElement(SaleEvent sale, Context context, Collector<Decision> out)
+      throws Exception {
+    SaleCalendar.record(
+        context.getBroadcastState(SaleCalendar.DESCRIPTOR),
+        sale,
+        context.currentWatermark(),
+        policy.duplicateHorizon());
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext context, Collector<Decision> out)
+      throws Exception {
+    output.bind(context, out);
+    ledger.onTime(context.getCurrentKey(), timestamp, output);
+  }
+
+  /** Sends the ledger's results to the operator's outputs; rebound for every call. */
+  private static final class ContextOutput implements LedgerOutput {
+    private ReadOnlyContext context;
+    private Collector<Decision> decisions;
+
+    void bind(ReadOnlyContext context, Collector<Decision> decisions) {
+      this.context = context;
+      this.decisions = decisions;
+    }
+
+    @Override
+    public void decision(Decision decision) {
+      decisions.collect(decision);
+    }
+
+    @Override
+    public void position(Position position) {
+      context.output(POSITIONS, position);
+    }
+
+    @Override
+    public void incident(OversellIncident incident) {
+      context.output(INCIDENTS, incident);
+    }
+
+    @Override
+    public void wakeUpAt(long eventTime) {
+      context.timerService().registerEventTimeTimer(eventTime);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.flashsale.inventory.ledger;
+
+import io.flashsale.events.CartEvent;
+import io.flashsale.events.SaleEvent;
+import io.flashsale.events.SaleEventType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/**
+ * The sales on the calendar, broadcast to every subtask: each sale's latest record, with the
+ * optional settings of earlier records carried forward (a STARTED record need not repeat the TTL
+ * its SCHEDULED record set).
+ */
+final class SaleCalendar {
+
+  static final MapStateDescriptor<String, SaleEvent> DESCRIPTOR =
+      new MapStateDescriptor<>("sales", Types.STRING, TypeInformation.of(SaleEvent.class));
+
+  private SaleCalendar() {}
+
+  /**
+   * Records a sale event. The latest record by event time wins; sales that ended longer than {@code
+   * retention} before the watermark are dropped.
+   */
+  static void record(
+      BroadcastState<String, SaleEvent> sales, SaleEvent event, long watermark, Duration retention)
+      throws Exception {
+    SaleEvent current = sales.get(event.saleId());
+    if (current == null) {
+      sales.put(event.saleId(), event);
+    } else if (!event.occurredAt().isBefore(current.occurredAt())) {
+      sales.put(event.saleId(), carryForward(current, event));
+    }
+    List<String> ended = new ArrayList<>();
+    for (Map.Entry<String, SaleEvent> sale : sales.entries()) {
+      if (sale.getValue().endsAt().toEpochMilli() + retention.toMillis() < watermark) {
+        ended.add(sale.getKey());
+      }
+    }
+    for (String saleId : ended) {
+      sales.remove(saleId);
+    }
+  }
+
+  /**
+   * The hold TTL for a cart event: that of the sale in effect for it (its channel, its SKU, its
+   * time, not cancelled) that started last, or {@code fallback}.
+   */
+  static Duration holdTtl(
+      ReadOnlyBroadcastState<String, SaleEvent> sales, CartEvent cart, Duration fallback)
+      throws Exception {
+    SaleEvent chosen = null;
+    for (Map.Entry<String, SaleEvent> entry : sales.immutableEntries()) {
+      SaleEvent sale = entry.getValue();
+      boolean inEffect =
+          sale.type() != SaleEventType.CANCELLED
+              && sale.channel().equals(cart.channel())
+              && sale.covers(cart.sku())
+              && sale.runsAt(cart.occurredAt());
+      if (inEffect && sale.holdTtlSeconds() != null && startsLater(sale, chosen)) {
+        chosen = sale;
+      }
+    }
+    return chosen == null ? fallback : Duration.ofSeconds(chosen.holdTtlSeconds());
+  }
+
+  private static boolean startsLater(SaleEvent sale, SaleEvent than) {
+    if (than == null) {
+      return true;
+    }
+    int byStart = sale.startsAt().compareTo(than.startsAt());
+    return byStart > 0 || (byStart == 0 && sale.saleId().compareTo(than.saleId()) > 0);
+  }
+
+  private static SaleEvent carryForward(SaleEvent previous, SaleEvent next) {
+    return new SaleEvent(
+        next.eventId(),
+        next.saleId(),
+        next.type(),
+        next.channel(),
+        next.skus(),
+        orElse(next.expectedLift(), previous.expectedLift()),
+        orElse(next.bufferPercent(), previous.bufferPercent()),
+        orElse(next.holdTtlSeconds(), previous.holdTtlSeconds()),
+        orElse(next.discountPercent(), previous.discountPercent()),
+        orElse(next.budget(), previous.budget()),
+        next.startsAt(),
+        next.endsAt(),
+        next.occurredAt());
+  }
+
+  private static <T> T orElse(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+}

@@ -1,0 +1,526 @@
+package io.flashsale.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.flashsale.config.EventTimeOptions;
+import io.flashsale.config.KafkaOptions;
+import io.flashsale.config.PostgresOptions;
+import io.flashsale.embedded.EmbeddedKafka;
+import io.flashsale.embedded.EmbeddedPostgres;
+import io.flashsale.events.CartEvent;
+import io.flashsale.events.DeadLetter;
+import io.flashsale.events.Decision;
+import io.flashsale.events.DecisionReason;
+import io.flashsale.events.DecisionStatus;
+import io.flashsale.events.MarketplaceOrder;
+import io.flashsale.events.OversellIncident;
+import io.flashsale.events.Pool;
+import io.flashsale.events.Position;
+import io.flashsale.events.StockMovement;
+import io.flashsale.jdbc.SchemaMigrations;
+import io.flashsale.kafka.TopicSetup;
+import io.flashsale.kafka.Topics;
+import io.flashsale.serde.EventJson;
+import io.flashsale.tables.TableSyncJob;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The inventory job and the table sync job on a real Kafka broker, a real PostgreSQL and a Flink
+ * mini cluster, read back the way storefronts read them: read_committed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InventoryJobKafkaTest {
+
+  private static final int CART_EVENTS = 50_000;
+  private static final long SEED = 20261127;
+  private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(4);
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(4)
+              .build());
+
+  private EmbeddedKafka kafka;
+  private EmbeddedPostgres postgres;
+  private FlashSaleScenario scenario;
+  private Run baseline;
+
+  @BeforeAll
+  void startServers() {
+    kafka = EmbeddedKafka.start();
+    postgres = EmbeddedPostgres.start();
+    scenario =
+        FlashSaleScenario.generate(SEED, CART_EVENTS, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  @AfterAll
+  void stopServers() {
+    postgres.close();
+    kafka.close();
+  }
+
+  @Test
+  void shouldSellHotSkusOutExactlyAndNeverOversellInAFlashSaleBurst(
+      @InjectMiniCluster MiniCluster cluster) throws Exception {
+    Run run = baseline(cluster);
+
+    assertThat(run.incidents).as("oversell incidents").isEmpty();
+    assertThat(run.deadLetters).isEmpty();
+    assertEveryCartEventAnsweredOnce(run);
+    for (String sku : FlashSaleScenario.HOT_SKUS) {
+      Position last = run.lastPositions.get(sku + "|MAIN");
+      assertThat(last.onHand()).isEqualTo(FlashSaleScenario.HOT_STOCK);
+      assertThat(last.committed() + last.held())
+          .as("%s: committed and held units add up exactly to the stock", sku)
+          .isEqualTo(FlashSaleScenario.HOT_STOCK);
+      assertThat(last.available()).isZero();
+      assertThat(last.held()).isEqualTo(liveHeldUnits(run.decisions, sku));
+      assertThat(last.committed()).isEqualTo(committedUnits(run.decisions, sku));
+    }
+    scenario.warmExpectations.forEach(
+        (key, expected) ->
+            assertThat(run.lastPositions.get(key))
+                .as(key)
+                .extracting(Position::onHand, Position::committed)
+                .containsExactly(expected[0], expected[1]));
+    assertThat(run.postgresRows).isEqualTo(run.lastPositions);
+    System.out.printf(
+        "flash-sale burst: %d input events in %d ms, %.0f events/s%n",
+        run.inputEvents, run.processingMillis, run.inputEvents * 1000.0 / run.processingMillis);
+  }
+
+  @Test
+  void shouldRecoverFromALostTaskManagerWithNothingLostDoubledOrContradicted(
+      @InjectMiniCluster MiniCluster cluster) throws Exception {
+    Run expected = baseline(cluster);
+
+    Run recovered = run("fail.", cluster, true);
+
+    assertThat(recovered.failureInjected).isTrue();
+    assertEveryCartEventAnsweredOnce(recovered);
+    assertThat(perSku(recovered.decisions))
+        .as("the same decisions, in the same order per SKU, as without the failure")
+        .isEqualTo(perSku(expected.decisions));
+    assertThat(recovered.lastPositions).isEqualTo(expected.lastPositions);
+    assertThat(recovered.incidents).isEmpty();
+    assertThat(recovered.postgresRows).isEqualTo(recovered.lastPositions);
+  }
+
+  @Test
+  void shouldDeadLetterBadRecordsWithTheirReasonAndKeepRunning(
+      @InjectMiniCluster MiniCluster cluster) throws Exception {
+    String prefix = "bad.";
+    Topics topics = createTopics(prefix);
+    try (TopicTail<Decision> decisions = tail(topics.reservationsDecisions(), Decision.class);
+        TopicTail<DeadLetter> deadLetters = tail(topics.deadLetter(), DeadLetter.class);
+        TopicTail<Position> positions = tail(topics.inventoryPositions(), Position.class);
+        Producing producing = new Producing(kafka.bootstrapServers())) {
+      List<JobClient> jobs = startJobs(prefix, config(prefix));
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      receiveFirst(producing, positions, topics, now);
+      String carts = topics.storefrontCarts();
+      String valid =
+          "{\"eventId\":\"ok\",\"type\":\"HOLD_REQUESTED\",\"channel\":\"web\",\"sku\":\"S\","
+              + "\"quantity\":1,\"holdId\":\"h\",\"cartId\":\"c\",\"customerId\":\"u\","
+              + "\"occurredAt\":\""
+              + now
+              + "\"}";
+      Map<String, String> bad = new LinkedHashMap<>();
+      bad.put("{\"eventId\":", "malformed JSON");
+      bad.put(valid.replace("\"quantity\":1,", ""), "missing field 'quantity'");
+      bad.put(valid.replace("\"quantity\":1", "\"quantity\":-2"), "must be a positive integer");
+      bad.put(valid.replace(now.toString(), "27/11/2026 10:00"), "field 'occurredAt'");
+      bad.put(valid.replace("HOLD_REQUESTED", "HOLD_GRABBED"), "unknown value HOLD_GRABBED");
+      bad.put(valid.replace("\"S\"", "\"S K U\""), "field 'sku' must be 1-64 characters");
+      bad.put(
+          valid.replace("{", "{\"padding\":\"" + "x".repeat(70_000) + "\","),
+          "bytes is over the limit");
+      bad.forEach(
+          (json, reason) -> producing.sendRaw(carts, "S", json.getBytes(StandardCharsets.UTF_8)));
+      String unknownPool =
+          "{\"eventId\":\"m\",\"sku\":\"S\",\"pool\":\"SHELF\",\"kind\":\"RECEIVED\",\"quantity\":1,"
+              + "\"occurredAt\":\""
+              + now
+              + "\"}";
+      producing.sendRaw(topics.inventoryStock(), "S", unknownPool.getBytes(StandardCharsets.UTF_8));
+      producing.sendRaw(carts, "S", valid.getBytes(StandardCharsets.UTF_8));
+      producing.sendRaw(carts, "S", releaseJson("unknown-hold", now));
+      producing.flush();
+
+      List<DeadLetter> letters =
+          deadLetters.awaitSettled(
+              l -> l.size() >= bad.size() + 1, SETTLE_TIMEOUT, Duration.ofSeconds(1));
+      List<Decision> answers =
+          decisions.awaitSettled(d -> d.size() >= 2, SETTLE_TIMEOUT, Duration.ofSeconds(1));
+      cancel(jobs);
+
+      assertThat(letters).hasSize(bad.size() + 1);
+      List<String> reasons = letters.stream().map(DeadLetter::reason).toList();
+      bad.values().forEach(reason -> assertThat(reasons).anyMatch(r -> r.contains(reason)));
+      assertThat(reasons).anyMatch(r -> r.contains("unknown value SHELF"));
+      assertThat(letters)
+          .allSatisfy(
+              letter -> {
+                assertThat(letter.sourceTopic()).isIn(carts, topics.inventoryStock());
+                assertThat(letter.offset()).isNotNegative();
+                assertThat(letter.payload()).isNotEmpty();
+              });
+      assertThat(letters.stream().mapToInt(l -> l.payload().length()).max().orElseThrow())
+          .isEqualTo(DeadLetter.MAX_PAYLOAD_BYTES);
+      assertThat(answers)
+          .extracting(Decision::requestEventId, Decision::status, Decision::reason)
+          .containsExactly(
+              tuple("ok", DecisionStatus.GRANTED, null),
+              tuple("release", DecisionStatus.REJECTED, DecisionReason.UNKNOWN_HOLD));
+    }
+  }
+
+  @Test
+  void shouldExpireAHoldOnTimeWhenNoFurtherInputArrives(@InjectMiniCluster MiniCluster cluster)
+      throws Exception {
+    String prefix = "idle.";
+    Topics topics = createTopics(prefix);
+    Configuration config = config(prefix);
+    config.set(InventoryOptions.HOLD_TTL, Duration.ofSeconds(3));
+    config.set(EventTimeOptions.IDLE_TIMEOUT, Duration.ofSeconds(1));
+    config.set(EventTimeOptions.OUT_OF_ORDERNESS, Duration.ofMillis(500));
+    try (TopicTail<Decision> decisions = tail(topics.reservationsDecisions(), Decision.class);
+        TopicTail<Position> positions = tail(topics.inventoryPositions(), Position.class);
+        Producing producing = new Producing(kafka.bootstrapServers())) {
+      List<JobClient> jobs = startJobs(prefix, config);
+      receiveFirst(producing, positions, topics, Instant.now());
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      producing.sendRaw(
+          topics.storefrontCarts(),
+          "S",
+          EventJson.write(LedgerEvents.hold("quiet", "S", "h", 1, now)));
+      producing.flush();
+
+      List<Decision> answers =
+          decisions.awaitSettled(
+              d -> d.stream().anyMatch(x -> x.status() == DecisionStatus.EXPIRED),
+              Duration.ofSeconds(30),
+              Duration.ZERO);
+      long expiredSeenAt = System.currentTimeMillis();
+      cancel(jobs);
+
+      assertThat(answers)
+          .extracting(Decision::status)
+          .containsExactly(DecisionStatus.GRANTED, DecisionStatus.EXPIRED);
+      Decision expired = answers.get(1);
+      assertThat(expired.decidedAt()).isEqualTo(now.plusSeconds(3));
+      assertThat(expiredSeenAt - now.plusSeconds(3).toEpochMilli())
+          .as("milliseconds from expiry to a readable EXPIRED with no further input")
+          .isLessThan(Duration.ofSeconds(20).toMillis());
+    }
+  }
+
+  // ---- running the scenario ----
+
+  /** What one run of the scenario left on the output topics and in PostgreSQL. */
+  record Run(
+      List<Decision> decisions,
+      Map<String, Position> lastPositions,
+      List<OversellIncident> incidents,
+      List<DeadLetter> deadLetters,
+      Map<String, Position> postgresRows,
+      int inputEvents,
+      long processingMillis,
+      boolean failureInjected) {}
+
+  private synchronized Run baseline(MiniCluster cluster) throws Exception {
+    if (baseline == null) {
+      baseline = run("burst.", cluster, false);
+    }
+    return baseline;
+  }
+
+  private Run run(String prefix, MiniCluster cluster, boolean loseTaskManager) throws Exception {
+    Topics topics = createTopics(prefix);
+    Configuration config = config(prefix);
+    try (TopicTail<Decision> decisions = tail(topics.reservationsDecisions(), Decision.class);
+        TopicTail<Position> positions = tail(topics.inventoryPositions(), Position.class);
+        TopicTail<OversellIncident> incidents =
+            tail(topics.oversellIncidents(), OversellIncident.class);
+        TopicTail<DeadLetter> deadLetters = tail(topics.deadLetter(), DeadLetter.class);
+        Producing producing = new Producing(kafka.bootstrapServers())) {
+      List<JobClient> jobs = startJobs(prefix, config);
+
+      producing.send(topics.inventoryStock(), scenario.receipts, StockMovement::sku);
+      positions.awaitSettled(
+          p -> p.size() >= scenario.receipts.size(), SETTLE_TIMEOUT, Duration.ZERO);
+
+      long started = System.currentTimeMillis();
+      producing.send(topics.marketplaceOrders(), scenario.orders, MarketplaceOrder::sku);
+      producing.send(topics.inventoryStock(), scenario.shipments, StockMovement::sku);
+      producing.send(topics.storefrontCarts(), scenario.carts, CartEvent::sku);
+      boolean failureInjected = false;
+      if (loseTaskManager) {
+        decisions.awaitSettled(d -> d.size() >= CART_EVENTS / 3, SETTLE_TIMEOUT, Duration.ZERO);
+        cluster.terminateTaskManager(0).get();
+        cluster.startTaskManager();
+        failureInjected = decisions.size() < CART_EVENTS;
+      }
+      Set<String> cartEventIds =
+          scenario.carts.stream().map(CartEvent::eventId).collect(Collectors.toSet());
+      decisions.awaitSettled(
+          d -> answeredRequests(d).containsAll(cartEventIds), SETTLE_TIMEOUT, Duration.ZERO);
+      long processingMillis = System.currentTimeMillis() - started;
+      List<Decision> allDecisions =
+          decisions.awaitSettled(d -> true, SETTLE_TIMEOUT, Duration.ofSeconds(2));
+      Map<String, Position> lastPositions =
+          last(positions.awaitSettled(p -> true, SETTLE_TIMEOUT, Duration.ofSeconds(2)));
+      Map<String, Position> rows = awaitRows(prefix, lastPositions);
+      cancel(jobs);
+      return new Run(
+          allDecisions,
+          lastPositions,
+          incidents.snapshot(),
+          deadLetters.snapshot(),
+          rows,
+          scenario.carts.size() + scenario.orders.size() + scenario.shipments.size(),
+          processingMillis,
+          failureInjected);
+    }
+  }
+
+  private List<JobClient> startJobs(String prefix, Configuration config) throws Exception {
+    StreamExecutionEnvironment inventory =
+        StreamExecutionEnvironment.getExecutionEnvironment(config);
+    inventory.configure(config);
+    InventoryJob.build(inventory, config);
+    JobClient ledger = inventory.executeAsync(InventoryJob.NAME + " " + prefix);
+
+    Configuration syncConfig = new Configuration(config);
+    syncConfig.set(CoreOptions.DEFAULT_PARALLELISM, 1);
+    StreamExecutionEnvironment sync =
+        StreamExecutionEnvironment.getExecutionEnvironment(syncConfig);
+    sync.configure(syncConfig);
+    TableSyncJob.build(sync, syncConfig);
+    return List.of(ledger, sync.executeAsync(TableSyncJob.NAME + " " + prefix));
+  }
+
+  private Configuration config(String prefix) {
+    Configuration config = new Configuration();
+    config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+    config.set(KafkaOptions.TOPIC_PREFIX, prefix);
+    config.set(PostgresOptions.URL, postgres.jdbcUrl());
+    config.set(PostgresOptions.USERNAME, postgres.username());
+    config.set(PostgresOptions.PASSWORD, postgres.password());
+    config.set(PostgresOptions.SCHEMA, schema(prefix));
+    config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(200));
+    config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
+    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+    config.set(PipelineOptions.GENERIC_TYPES, false);
+    config.set(CoreOptions.DEFAULT_PARALLELISM, 2);
+    return config;
+  }
+
+  private Topics createTopics(String prefix) {
+    Topics topics = new Topics(prefix);
+    Properties admin = new Properties();
+    admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    TopicSetup.ensure(admin, topics.all(4));
+    SchemaMigrations.apply(
+        postgres.jdbcUrl(), postgres.username(), postgres.password(), schema(prefix));
+    return topics;
+  }
+
+  private <T> TopicTail<T> tail(String topic, Class<T> type) {
+    return new TopicTail<>(kafka.bootstrapServers(), topic, type);
+  }
+
+  private static void cancel(List<JobClient> jobs) throws Exception {
+    for (JobClient job : jobs) {
+      job.cancel().get();
+    }
+  }
+
+  private Map<String, Position> awaitRows(String prefix, Map<String, Position> expected)
+      throws Exception {
+    long deadline = System.currentTimeMillis() + SETTLE_TIMEOUT.toMillis();
+    Map<String, Position> rows = readRows(prefix);
+    while (!rows.equals(expected) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+      rows = readRows(prefix);
+    }
+    return rows;
+  }
+
+  private Map<String, Position> readRows(String prefix) throws Exception {
+    Map<String, Position> rows = new HashMap<>();
+    try (Connection connection =
+            DriverManager.getConnection(
+                postgres.jdbcUrl(), postgres.username(), postgres.password());
+        Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery("SELECT * FROM " + schema(prefix) + ".inventory_position")) {
+      while (result.next()) {
+        Position position =
+            new Position(
+                result.getString("sku"),
+                Pool.valueOf(result.getString("pool")),
+                result.getLong("on_hand"),
+                result.getLong("held"),
+                result.getLong("committed"),
+                result.getLong("available"),
+                result.getLong("buffer_units"),
+                result.getLong("quota_outstanding"),
+                result.getLong("version"),
+                result.getTimestamp("updated_at").toLocalDateTime().toInstant(ZoneOffset.UTC));
+        rows.put(position.key(), position);
+      }
+    }
+    return rows;
+  }
+
+  private static String schema(String topicPrefix) {
+    return topicPrefix.replace(".", "");
+  }
+
+  /**
+   * Receives stock of SKU {@code S} and waits until its position is readable: receipts travel on
+   * another topic than cart events, and a hold must not overtake the stock it needs.
+   */
+  private static void receiveFirst(
+      Producing producing, TopicTail<Position> positions, Topics topics, Instant at)
+      throws InterruptedException {
+    producing.sendRaw(topics.inventoryStock(), "S", stockJson(at));
+    producing.flush();
+    positions.awaitSettled(p -> !p.isEmpty(), SETTLE_TIMEOUT, Duration.ZERO);
+  }
+
+  private static byte[] stockJson(Instant at) {
+    return EventJson.write(LedgerEvents.received("stock-" + at.toEpochMilli(), "S", 5, at));
+  }
+
+  private static byte[] releaseJson(String holdId, Instant at) {
+    return EventJson.write(LedgerEvents.release("release", "S", holdId, at));
+  }
+
+  // ---- reading the results ----
+
+  private void assertEveryCartEventAnsweredOnce(Run run) {
+    Map<String, Long> resends =
+        scenario.carts.stream()
+            .collect(Collectors.groupingBy(CartEvent::eventId, Collectors.counting()));
+    Map<String, List<Decision>> originals = new HashMap<>();
+    Map<String, List<Decision>> duplicates = new HashMap<>();
+    for (Decision decision : run.decisions) {
+      if (decision.requestEventId() != null) {
+        (Boolean.TRUE.equals(decision.duplicate()) ? duplicates : originals)
+            .computeIfAbsent(decision.requestEventId(), id -> new ArrayList<>())
+            .add(decision);
+      }
+    }
+    assertThat(originals.keySet()).isEqualTo(resends.keySet());
+    originals.forEach(
+        (eventId, answer) -> {
+          assertThat(answer).as("answer to %s", eventId).hasSizeBetween(1, 2);
+          List<Decision> repeated = duplicates.getOrDefault(eventId, List.of());
+          assertThat(repeated).hasSize(answer.size() * (int) (resends.get(eventId) - 1));
+          for (int i = 0; i < repeated.size(); i++) {
+            Decision copy = repeated.get(i);
+            Decision original = answer.get(i % answer.size());
+            // Equal in every field but eventId and the duplicate flag.
+            assertThat(copy.asDuplicate("")).isEqualTo(original.asDuplicate(""));
+          }
+        });
+    Map<String, Long> grants =
+        run.decisions.stream()
+            .filter(d -> d.status() == DecisionStatus.GRANTED && d.duplicate() == null)
+            .collect(Collectors.groupingBy(Decision::holdId, Collectors.counting()));
+    assertThat(grants.values()).as("one grant per hold").allMatch(n -> n == 1);
+    Map<String, Long> ends =
+        run.decisions.stream()
+            .filter(
+                d -> d.duplicate() == null && d.holdId() != null && grants.containsKey(d.holdId()))
+            .filter(
+                d ->
+                    d.status() == DecisionStatus.RELEASED
+                        || d.status() == DecisionStatus.EXPIRED
+                        || d.status() == DecisionStatus.COMMITTED)
+            .collect(Collectors.groupingBy(Decision::holdId, Collectors.counting()));
+    assertThat(ends.values()).as("a hold ends at most once").allMatch(n -> n == 1);
+  }
+
+  private static Set<String> answeredRequests(List<Decision> decisions) {
+    return decisions.stream()
+        .map(Decision::requestEventId)
+        .filter(id -> id != null)
+        .collect(Collectors.toSet());
+  }
+
+  private static long liveHeldUnits(List<Decision> decisions, String sku) {
+    Map<String, Integer> live = new HashMap<>();
+    for (Decision d : decisions) {
+      if (!d.sku().equals(sku) || d.duplicate() != null) {
+        continue;
+      }
+      switch (d.status()) {
+        case GRANTED -> live.put(d.holdId(), d.quantity());
+        case RELEASED, EXPIRED, COMMITTED -> live.remove(d.holdId());
+        default -> {}
+      }
+    }
+    return live.values().stream().mapToLong(Integer::longValue).sum();
+  }
+
+  private static long committedUnits(List<Decision> decisions, String sku) {
+    return decisions.stream()
+        .filter(d -> d.sku().equals(sku) && d.duplicate() == null)
+        .filter(d -> d.status() == DecisionStatus.COMMITTED)
+        .mapToLong(Decision::quantity)
+        .sum();
+  }
+
+  private static Map<String, List<Decision>> perSku(List<Decision> decisions) {
+    return decisions.stream().collect(Collectors.groupingBy(Decision::sku));
+  }
+
+  private static Map<String, Position> last(List<Position> positions) {
+    return positions.stream()
+        .collect(
+            Collectors.toMap(
+                Position::key, Function.identity(), (a, b) -> b.version() > a.version() ? b : a));
+  }
+}

@@ -1,0 +1,46 @@
+package io.flashsale.inventory;
+
+import io.flashsale.serde.EventJson;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Writes events to an input topic as a storefront, marketplace bridge or WMS would. */
+final class Producing implements AutoCloseable {
+
+  private final KafkaProducer<byte[], byte[]> producer;
+
+  Producing(String bootstrapServers) {
+    Properties properties = new Properties();
+    properties.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
+    properties.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    producer =
+        new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  <T> void send(String topic, List<T> events, Function<T, String> key) {
+    for (T event : events) {
+      sendRaw(topic, key.apply(event), EventJson.write(event));
+    }
+    producer.flush();
+  }
+
+  void sendRaw(String topic, String key, byte[] value) {
+    producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value));
+  }
+
+  void flush() {
+    producer.flush();
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}

@@ -1,0 +1,108 @@
+package io.flashsale.inventory;
+
+import io.flashsale.serde.EventJson;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads a topic from its beginning in the background, as a storefront would: read_committed, so it
+ * sees only what the job's transactions committed.
+ */
+final class TopicTail<T> implements AutoCloseable {
+
+  /** One record: its key and its value parsed as the contract's JSON. */
+  record Keyed<T>(String key, T value) {}
+
+  private final List<Keyed<T>> records = new ArrayList<>();
+  private final AtomicLong lastArrival = new AtomicLong(System.nanoTime());
+  private final Thread reader;
+  private volatile boolean running = true;
+
+  TopicTail(String bootstrapServers, String topic, Class<T> type) {
+    Properties properties = new Properties();
+    properties.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    reader =
+        new Thread(
+            () -> {
+              try (consumer) {
+                while (running) {
+                  for (ConsumerRecord<byte[], byte[]> record :
+                      consumer.poll(Duration.ofMillis(100))) {
+                    Keyed<T> keyed =
+                        new Keyed<>(
+                            new String(record.key(), java.nio.charset.StandardCharsets.UTF_8),
+                            EventJson.read(record.value(), type));
+                    synchronized (records) {
+                      records.add(keyed);
+                    }
+                    lastArrival.set(System.nanoTime());
+                  }
+                }
+              }
+            },
+            "tail-" + topic);
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  List<T> values() {
+    synchronized (records) {
+      return records.stream().map(Keyed::value).toList();
+    }
+  }
+
+  List<Keyed<T>> keyed() {
+    synchronized (records) {
+      return List.copyOf(records);
+    }
+  }
+
+  int size() {
+    synchronized (records) {
+      return records.size();
+    }
+  }
+
+  /** Waits until {@code done} holds for what was read, then until nothing new came for a while. */
+  List<T> awaitSettled(Predicate<List<T>> done, Duration timeout, Duration quiet)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.test(values()) || System.nanoTime() - lastArrival.get() < quiet.toNanos()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "topic did not settle within " + timeout + "; read " + size() + " records");
+      }
+      Thread.sleep(50);
+    }
+    return values();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    reader.join(5_000);
+  }
+
+  /** Everything read so far, without waiting. */
+  List<T> snapshot() {
+    return new ArrayList<>(values());
+  }
+}
