@@ -25,6 +25,39 @@ public record CartEvent(
     Instant occurredAt)
     implements InputEvent {
 
+  /** A cart event with only the fields every cart event needs, and orderId for checkouts. */
+  public static CartEvent of(
+      String eventId,
+      CartEventType type,
+      String channel,
+      String sku,
+      int quantity,
+      String holdId,
+      String cartId,
+      String customerId,
+      String orderId,
+      Instant occurredAt) {
+    return new CartEvent(
+        eventId,
+        type,
+        channel,
+        sku,
+        quantity,
+        holdId,
+        cartId,
+        customerId,
+        orderId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        occurredAt);
+  }
+
   @Override
   public Instant eventTime() {
     return occurredAt;

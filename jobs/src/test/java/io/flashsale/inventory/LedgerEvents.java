@@ -53,7 +53,7 @@ public final class LedgerEvents {
       String orderId,
       int quantity,
       Instant at) {
-    return new CartEvent(
+    return CartEvent.of(
         eventId,
         type,
         channel,
@@ -63,14 +63,6 @@ public final class LedgerEvents {
         "cart-" + holdId,
         "customer-" + holdId,
         orderId,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
         at);
   }
 

@@ -1,0 +1,24 @@
+package io.flashsale.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code flashsale} command. */
+@Command(
+    name = "flashsale",
+    mixinStandardHelpOptions = true,
+    version = "flashsale 0.1.0",
+    description = "Flash-sale inventory without overselling, on Apache Flink and Kafka.",
+    subcommands = {
+      RunCommand.class,
+      SendCommand.class,
+      TailCommand.class,
+      TopicsCommand.class,
+      MigrateCommand.class
+    })
+public final class FlashsaleCommand {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new FlashsaleCommand()).execute(args));
+  }
+}
