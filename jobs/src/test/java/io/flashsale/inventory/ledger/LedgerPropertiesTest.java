@@ -13,6 +13,8 @@ import io.flashsale.events.OversellCause;
 import io.flashsale.events.OversellIncident;
 import io.flashsale.events.Pool;
 import io.flashsale.events.Position;
+import io.flashsale.events.SaleEvent;
+import io.flashsale.events.SaleEventType;
 import io.flashsale.events.StockKind;
 import io.flashsale.events.StockMovement;
 import io.flashsale.inventory.LedgerEvents;
@@ -404,7 +406,7 @@ class LedgerPropertiesTest {
   Arbitrary<List<Step>> scenarios() {
     Arbitrary<Spec> spec =
         Combinators.combine(
-                Arbitraries.integers().between(0, 17),
+                Arbitraries.integers().between(0, 18),
                 Arbitraries.integers().between(0, 1000).list().ofSize(5),
                 Arbitraries.integers().between(0, 40))
             .as(Spec::new);
@@ -490,10 +492,31 @@ class LedgerPropertiesTest {
                         t));
             case 13, 14 -> new Step(null, n.get(0) * 31 + n.get(1), null);
             case 15 -> new Step(null, null, null, true);
+            case 16 -> event(sale(eventId, n, t));
             default -> new Step(null, null, at(time - 2 + n.get(3) % 20 * 30));
           });
     }
     return steps;
+  }
+
+  /** A sale on the web channel that changes the hold TTL for a while, or is cancelled. */
+  private static SaleEvent sale(String eventId, List<Integer> n, Instant at) {
+    SaleEventType type = SaleEventType.values()[n.get(0) % SaleEventType.values().length];
+    Instant starts = at.minusSeconds(n.get(1) % 60);
+    return new SaleEvent(
+        eventId,
+        "sale-" + n.get(2) % 2,
+        type,
+        LedgerEvents.WEB,
+        n.get(3) % 2 == 0 ? List.of() : List.of(SKUS.get(n.get(4) % SKUS.size())),
+        null,
+        null,
+        5 + n.get(4) % 120,
+        null,
+        null,
+        starts,
+        starts.plusSeconds(30 + n.get(1) % 300),
+        at);
   }
 
   private static Step event(Object event) {
