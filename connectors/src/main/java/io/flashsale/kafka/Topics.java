@@ -41,6 +41,14 @@ public record Topics(String prefix) implements Serializable {
     return prefix + "channel.acks";
   }
 
+  public String allocationOverrides() {
+    return prefix + "allocation.overrides";
+  }
+
+  public String fbaRecommendations() {
+    return prefix + "fba.recommendations";
+  }
+
   public String reservationsDecisions() {
     return prefix + "reservations.decisions";
   }
@@ -77,6 +85,8 @@ public record Topics(String prefix) implements Serializable {
         new TopicSpec(salesCalendar(), 1, deleted),
         new TopicSpec(demandForecasts(), partitions, deleted),
         new TopicSpec(channelAcks(), partitions, deleted),
+        new TopicSpec(allocationOverrides(), partitions, compacted),
+        new TopicSpec(fbaRecommendations(), partitions, compacted),
         new TopicSpec(reservationsDecisions(), partitions, deleted),
         new TopicSpec(inventoryPositions(), partitions, compacted),
         new TopicSpec(channelQuotas(), partitions, compacted),

@@ -29,6 +29,8 @@ class EventTypesTest {
         TypeInformation.of(FraudAlert.class),
         TypeInformation.of(OversellIncident.class),
         TypeInformation.of(DeadLetter.class),
+        TypeInformation.of(AllocationOverride.class),
+        TypeInformation.of(FbaRecommendation.class),
         TypeInformation.of(Outbound.class),
         TypeInformation.of(new TypeHint<Inbound<CartEvent>>() {}));
   }

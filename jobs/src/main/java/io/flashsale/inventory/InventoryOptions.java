@@ -2,8 +2,9 @@ package io.flashsale.inventory;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
-import io.flashsale.channels.Channels;
+import io.flashsale.inventory.allocation.AllocationConfig;
 import io.flashsale.inventory.ledger.LedgerPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
@@ -33,11 +34,13 @@ public final class InventoryOptions {
           .withDescription(
               "How long a shipment or cancellation waits for its order when it arrives first.");
 
-  public static final ConfigOption<String> CHANNELS =
-      key("inventory.channels")
+  public static final ConfigOption<String> ALLOCATION_FILE =
+      key("allocation.config-file")
           .stringType()
-          .defaultValue(Channels.DEFAULT)
-          .withDescription("The channels, as id:KIND pairs (KIND: DIRECT, MARKETPLACE, FBA).");
+          .noDefaultValue()
+          .withDescription(
+              "The channels and allocation policy (see flink-conf/allocation.yaml, whose copy in"
+                  + " the jar is the default).");
 
   public static final ConfigOption<String> GROUP_ID =
       key("inventory.group-id")
@@ -46,6 +49,13 @@ public final class InventoryOptions {
           .withDescription("Kafka consumer group and transactional id prefix of the job.");
 
   private InventoryOptions() {}
+
+  public static AllocationConfig allocation(ReadableConfig config) {
+    return config
+        .getOptional(ALLOCATION_FILE)
+        .map(file -> AllocationConfig.read(Path.of(file)))
+        .orElseGet(AllocationConfig::defaults);
+  }
 
   static LedgerPolicy policy(ReadableConfig config) {
     return new LedgerPolicy(

@@ -24,6 +24,7 @@ import io.flashsale.kafka.Topics;
 import io.flashsale.serde.EventJson;
 import io.flashsale.tables.TableSyncJob;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -139,7 +140,16 @@ class InventoryJobKafkaTest {
     assertThat(perSku(recovered.decisions))
         .as("the same decisions, in the same order per SKU, as without the failure")
         .isEqualTo(perSku(expected.decisions));
-    assertThat(recovered.lastPositions).isEqualTo(expected.lastPositions);
+    // Hot SKUs see only cart events, so their positions match exactly. A warm SKU's shipment and
+    // its order travel on different topics, so which of them applies the shipment, and stamps its
+    // time, may differ between runs; every quantity and version still matches.
+    for (String sku : FlashSaleScenario.HOT_SKUS) {
+      assertThat(recovered.lastPositions.get(sku + "|MAIN"))
+          .isEqualTo(expected.lastPositions.get(sku + "|MAIN"));
+    }
+    assertThat(recovered.lastPositions.values())
+        .usingRecursiveFieldByFieldElementComparatorIgnoringFields("updatedAt")
+        .containsExactlyInAnyOrderElementsOf(expected.lastPositions.values());
     assertThat(recovered.incidents).isEmpty();
     assertThat(recovered.postgresRows).isEqualTo(recovered.lastPositions);
   }
@@ -352,7 +362,18 @@ class InventoryJobKafkaTest {
     config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
     config.set(PipelineOptions.GENERIC_TYPES, false);
     config.set(CoreOptions.DEFAULT_PARALLELISM, 2);
+    config.set(InventoryOptions.ALLOCATION_FILE, resource("allocation-direct-only.yaml"));
     return config;
+  }
+
+  /** These tests are about the ledger's own rules; allocation has its own tests. */
+  private static String resource(String name) {
+    try {
+      return Path.of(InventoryJobKafkaTest.class.getClassLoader().getResource(name).toURI())
+          .toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Topics createTopics(String prefix) {

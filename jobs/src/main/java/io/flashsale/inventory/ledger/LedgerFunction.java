@@ -1,12 +1,15 @@
 package io.flashsale.inventory.ledger;
 
-import io.flashsale.channels.Channels;
 import io.flashsale.events.CartEvent;
+import io.flashsale.events.ChannelQuota;
 import io.flashsale.events.Decision;
+import io.flashsale.events.FbaRecommendation;
 import io.flashsale.events.OversellIncident;
 import io.flashsale.events.Position;
 import io.flashsale.events.SaleEvent;
 import io.flashsale.inventory.LedgerEvent;
+import io.flashsale.inventory.allocation.AllocationConfig;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -16,7 +19,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Hosts each SKU's {@link SkuLedger}, keyed by SKU, with the sales calendar broadcast beside it.
- * Decisions are the main output; positions and oversell incidents are side outputs.
+ * Decisions are the main output; positions, quotas, oversell incidents and FBA advice are side
+ * outputs.
  */
 public final class LedgerFunction
     extends KeyedBroadcastProcessFunction<String, LedgerEvent, SaleEvent, Decision> {
@@ -25,16 +29,20 @@ public final class LedgerFunction
       new OutputTag<>("positions", TypeInformation.of(Position.class));
   public static final OutputTag<OversellIncident> INCIDENTS =
       new OutputTag<>("oversell-incidents", TypeInformation.of(OversellIncident.class));
+  public static final OutputTag<ChannelQuota> QUOTAS =
+      new OutputTag<>("channel-quotas", TypeInformation.of(ChannelQuota.class));
+  public static final OutputTag<FbaRecommendation> FBA_RECOMMENDATIONS =
+      new OutputTag<>("fba-recommendations", TypeInformation.of(FbaRecommendation.class));
 
   private final LedgerPolicy policy;
-  private final Channels channels;
+  private final AllocationConfig allocation;
 
   private transient SkuLedger ledger;
   private transient ContextOutput output;
 
-  public LedgerFunction(LedgerPolicy policy, Channels channels) {
+  public LedgerFunction(LedgerPolicy policy, AllocationConfig allocation) {
     this.policy = policy;
-    this.channels = channels;
+    this.allocation = allocation;
   }
 
   /** The broadcast state the sales calendar lives in. */
@@ -44,8 +52,8 @@ public final class LedgerFunction
 
   @Override
   public void open(OpenContext openContext) {
-    ledger = new SkuLedger(new LedgerState(getRuntimeContext()), policy);
-    output = new ContextOutput();
+    ledger = new SkuLedger(new LedgerState(getRuntimeContext()), policy, allocation);
+    output = new ContextOutput(allocation);
   }
 
   @Override
@@ -58,12 +66,22 @@ public final class LedgerFunction
           cart,
           SaleCalendar.holdTtl(
               context.getBroadcastState(SaleCalendar.DESCRIPTOR), cart, policy.defaultHoldTtl()),
-          channels.isDirect(cart.channel()),
+          allocation.channelSet().isDirect(cart.channel()),
           output);
     } else if (event.stock() != null) {
       ledger.onStock(event.stock(), output);
-    } else {
+    } else if (event.order() != null) {
       ledger.onOrder(event.order(), output);
+    } else if (event.ack() != null) {
+      ledger.onAck(event.ack(), output);
+    } else if (event.forecast() != null) {
+      ledger.onForecast(event.forecast(), output);
+    } else if (event.demand() != null) {
+      ledger.onDemand(event.demand(), output);
+    } else if (event.override() != null) {
+      ledger.onOverride(event.override(), output);
+    } else {
+      ledger.onSaleNotice(event.saleNotice(), output);
     }
   }
 
@@ -85,9 +103,14 @@ public final class LedgerFunction
   }
 
   /** Sends the ledger's results to the operator's outputs; rebound for every call. */
-  private static final class ContextOutput implements LedgerOutput {
+  private static final class ContextOutput implements LedgerContext {
+    private final AllocationConfig allocation;
     private ReadOnlyContext context;
     private Collector<Decision> decisions;
+
+    ContextOutput(AllocationConfig allocation) {
+      this.allocation = allocation;
+    }
 
     void bind(ReadOnlyContext context, Collector<Decision> decisions) {
       this.context = context;
@@ -110,8 +133,23 @@ public final class LedgerFunction
     }
 
     @Override
+    public void quota(ChannelQuota quota) {
+      context.output(QUOTAS, quota);
+    }
+
+    @Override
+    public void fbaRecommendation(FbaRecommendation recommendation) {
+      context.output(FBA_RECOMMENDATIONS, recommendation);
+    }
+
+    @Override
     public void wakeUpAt(long eventTime) {
       context.timerService().registerEventTimeTimer(eventTime);
+    }
+
+    @Override
+    public List<SaleEvent> salesInEffect(String sku, long time) throws Exception {
+      return SaleCalendar.inEffect(context.getBroadcastState(SaleCalendar.DESCRIPTOR), sku, time);
     }
   }
 }

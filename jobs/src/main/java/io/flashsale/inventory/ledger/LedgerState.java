@@ -1,5 +1,6 @@
 package io.flashsale.inventory.ledger;
 
+import io.flashsale.inventory.allocation.AllocationState;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -33,6 +34,9 @@ final class LedgerState {
   /** Orders to look at again, by the event-time minute of the timer that will. */
   final MapState<Long, OrderAgenda> agenda;
 
+  /** The SKU's channels, quotas and demand; read when allocation is involved, not on every hold. */
+  final ValueState<AllocationState> allocation;
+
   LedgerState(RuntimeContext context) {
     balances =
         context.getState(
@@ -58,5 +62,8 @@ final class LedgerState {
         context.getMapState(
             new MapStateDescriptor<>(
                 "order-agenda", Types.LONG, TypeInformation.of(OrderAgenda.class)));
+    allocation =
+        context.getState(
+            new ValueStateDescriptor<>("allocation", TypeInformation.of(AllocationState.class)));
   }
 }

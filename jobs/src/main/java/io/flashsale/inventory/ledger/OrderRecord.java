@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An order that commits (or will commit) units of this SKU: a DIRECT checkout or a marketplace
- * order. Shipments name orders by orderId alone, so orderIds are taken to be unique per SKU across
- * channels. A Flink POJO kept in keyed state while the order has committed or waiting units, then
- * for the duplicate horizon so re-sent marketplace events stay recognised.
+ * An order that commits (or will commit) units of one pool of this SKU: a DIRECT checkout or a
+ * marketplace order. Kept under {@link #key}: shipments and orders name the pool and the orderId,
+ * so orderIds are taken to be unique per SKU and pool across channels. A Flink POJO kept in keyed
+ * state while the order has committed or waiting units, then for the duplicate horizon so re-sent
+ * marketplace events stay recognised.
  */
 public final class OrderRecord {
   public String orderId;
@@ -40,6 +41,14 @@ public final class OrderRecord {
   OrderRecord(String orderId, Pool pool) {
     this.orderId = orderId;
     this.pool = pool;
+  }
+
+  static String key(Pool pool, String orderId) {
+    return pool + "|" + orderId;
+  }
+
+  String key() {
+    return key(pool, orderId);
   }
 
   boolean isClosed() {

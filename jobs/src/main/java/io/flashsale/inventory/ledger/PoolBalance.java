@@ -11,15 +11,6 @@ public final class PoolBalance {
 
   public long updatedAt;
 
-  /** Units not yet promised to anyone: neither held nor committed. May be negative after a loss. */
-  long free() {
-    return onHand - committed - held;
-  }
-
-  long available() {
-    return Math.max(0, free());
-  }
-
   /** Committed units that on-hand cannot cover; positive means oversold. */
   long shortBy() {
     return committed - onHand;

@@ -4,6 +4,7 @@ import io.flashsale.events.CartEvent;
 import io.flashsale.events.SaleEvent;
 import io.flashsale.events.SaleEventType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,20 @@ final class SaleCalendar {
       }
     }
     return chosen == null ? fallback : Duration.ofSeconds(chosen.holdTtlSeconds());
+  }
+
+  /** The sales in effect for {@code sku} at {@code time}, on any channel. */
+  static List<SaleEvent> inEffect(
+      ReadOnlyBroadcastState<String, SaleEvent> sales, String sku, long time) throws Exception {
+    List<SaleEvent> inEffect = new ArrayList<>();
+    Instant at = Instant.ofEpochMilli(time);
+    for (Map.Entry<String, SaleEvent> entry : sales.immutableEntries()) {
+      SaleEvent sale = entry.getValue();
+      if (sale.type() != SaleEventType.CANCELLED && sale.covers(sku) && sale.runsAt(at)) {
+        inEffect.add(sale);
+      }
+    }
+    return inEffect;
   }
 
   private static boolean startsLater(SaleEvent sale, SaleEvent than) {

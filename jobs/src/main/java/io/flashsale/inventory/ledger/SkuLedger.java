@@ -1,16 +1,26 @@
 package io.flashsale.inventory.ledger;
 
+import io.flashsale.events.AllocationOverride;
 import io.flashsale.events.CartEvent;
+import io.flashsale.events.ChannelAck;
 import io.flashsale.events.Decision;
 import io.flashsale.events.DecisionReason;
 import io.flashsale.events.DecisionStatus;
+import io.flashsale.events.DemandForecast;
 import io.flashsale.events.MarketplaceOrder;
 import io.flashsale.events.OrderStatus;
 import io.flashsale.events.OversellCause;
 import io.flashsale.events.OversellIncident;
 import io.flashsale.events.Pool;
 import io.flashsale.events.Position;
+import io.flashsale.events.QuotaReason;
+import io.flashsale.events.StockKind;
 import io.flashsale.events.StockMovement;
+import io.flashsale.inventory.SaleNotice;
+import io.flashsale.inventory.allocation.AllocationConfig;
+import io.flashsale.inventory.allocation.AllocationPolicy;
+import io.flashsale.inventory.allocation.Conversion;
+import io.flashsale.inventory.allocation.DemandSample;
 import io.flashsale.inventory.ledger.ParkedMovement.Kind;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +30,8 @@ import java.util.List;
 
 /**
  * The ledger of the SKU whose key is current: stock movements, holds, checkouts and marketplace
- * orders, applied one event at a time, in the order the events arrive.
+ * orders, applied one event at a time, in the order the events arrive, with the channel allocation
+ * ({@link Rebalancer}) kept in step with them.
  *
  * <p>Time is the event's own: a hold expires for any event at or after its expiry (before that
  * event is answered), and by timer once the watermark passes it. Within one SKU's in-order stream
@@ -37,19 +48,24 @@ final class SkuLedger {
   private final LedgerState state;
   private final long horizonMs;
   private final long orderWaitMs;
+  private final AllocationPolicy allocationPolicy;
+  private final Rebalancer rebalancer;
 
   // The SKU being worked on, loaded by begin() and saved by end().
+  private final SkuCall call = new SkuCall();
   private String sku;
   private SkuBalances balances;
-  private LedgerOutput out;
+  private LedgerContext out;
 
-  SkuLedger(LedgerState state, LedgerPolicy policy) {
+  SkuLedger(LedgerState state, LedgerPolicy policy, AllocationConfig allocation) {
     this.state = state;
     this.horizonMs = policy.duplicateHorizon().toMillis();
     this.orderWaitMs = policy.orderWait().toMillis();
+    this.allocationPolicy = allocation.policy();
+    this.rebalancer = new Rebalancer(allocation, state);
   }
 
-  void onCart(CartEvent event, Duration holdTtl, boolean directChannel, LedgerOutput output)
+  void onCart(CartEvent event, Duration holdTtl, boolean directChannel, LedgerContext output)
       throws Exception {
     begin(event.sku(), output);
     long time = event.occurredAt().toEpochMilli();
@@ -74,11 +90,12 @@ final class SkuLedger {
         out.decision(decision);
       }
       remember(event.eventId(), time, new Answer(answer.toArray(Decision[]::new)));
+      afterEvent(time);
     }
     end();
   }
 
-  void onStock(StockMovement movement, LedgerOutput output) throws Exception {
+  void onStock(StockMovement movement, LedgerContext output) throws Exception {
     begin(movement.sku(), output);
     long time = movement.occurredAt().toEpochMilli();
     if (findAnswer(movement.eventId(), time) == null) {
@@ -106,23 +123,31 @@ final class SkuLedger {
         }
         case SHIPPED -> ship(movement.orderId(), quantity, pool, time);
       }
+      if (movement.kind() != StockKind.SHIPPED) {
+        rebalance(QuotaReason.STOCK_CHANGE, time);
+      }
       remember(movement.eventId(), time, Answer.NONE);
+      afterEvent(time);
     }
     end();
   }
 
-  void onOrder(MarketplaceOrder order, LedgerOutput output) throws Exception {
+  void onOrder(MarketplaceOrder order, LedgerContext output) throws Exception {
     begin(order.sku(), output);
     long time = order.occurredAt().toEpochMilli();
     if (findAnswer(order.eventId(), time) == null) {
       expireDue(time);
-      OrderRecord record = state.orders.get(order.orderId());
+      OrderRecord record = state.orders.get(OrderRecord.key(order.pool(), order.orderId()));
       String applied = order.channel() + "/" + order.status();
       if (record == null || !record.applied.contains(applied)) {
         if (record == null) {
           record = new OrderRecord(order.orderId(), order.pool());
         }
         record.applied.add(applied);
+        if (order.pool() == Pool.MAIN) {
+          int units = order.status() == OrderStatus.CREATED ? order.quantity() : -order.quantity();
+          rebalancer.onMarketplaceOrder(call, order.channel(), units, time);
+        }
         if (order.status() == OrderStatus.CREATED) {
           openOrder(record, order.pool(), order.quantity(), time);
           PoolBalance balance = balances.pool(order.pool());
@@ -147,12 +172,78 @@ final class SkuLedger {
         saveOrder(record, time);
       }
       remember(order.eventId(), time, Answer.NONE);
+      afterEvent(time);
     }
     end();
   }
 
+  void onAck(ChannelAck ack, LedgerContext output) throws Exception {
+    long time = ack.appliedAt().toEpochMilli();
+    onAllocationInput(ack.sku(), ack.eventId(), time, output, () -> rebalancer.onAck(call, ack));
+  }
+
+  void onForecast(DemandForecast forecast, LedgerContext output) throws Exception {
+    long time = forecast.validFrom().toEpochMilli();
+    onAllocationInput(
+        forecast.sku(),
+        forecast.eventId(),
+        time,
+        output,
+        () -> rebalancer.onForecast(call, forecast));
+  }
+
+  void onOverride(AllocationOverride override, LedgerContext output) throws Exception {
+    long time = override.occurredAt().toEpochMilli();
+    onAllocationInput(
+        override.sku(),
+        override.eventId(),
+        time,
+        output,
+        () -> {
+          if (rebalancer.onOverride(call, override)) {
+            changed(Pool.MAIN, time);
+          }
+        });
+  }
+
+  void onDemand(DemandSample sample, LedgerContext output) throws Exception {
+    begin(sample.sku(), output);
+    if (rebalancer.onDemand(call, sample)) {
+      changed(Pool.MAIN, sample.windowEnd());
+    }
+    end();
+  }
+
+  void onSaleNotice(SaleNotice notice, LedgerContext output) throws Exception {
+    begin(notice.sku(), output);
+    rebalancer.onSaleNotice(call, notice);
+    end();
+  }
+
+  /** An allocation input with an eventId: applied once, then the SKU checked as after any event. */
+  private void onAllocationInput(
+      String key, String eventId, long time, LedgerContext output, AllocationStep step)
+      throws Exception {
+    begin(key, output);
+    if (findAnswer(eventId, time) == null) {
+      long exposureBefore = balances.exposure;
+      step.apply();
+      if (balances.exposure != exposureBefore) {
+        changed(Pool.MAIN, time);
+      }
+      remember(eventId, time, Answer.NONE);
+      afterEvent(time);
+    }
+    end();
+  }
+
+  @FunctionalInterface
+  private interface AllocationStep {
+    void apply() throws Exception;
+  }
+
   /** The watermark passed {@code time}: expire holds, look at orders, drop old answers. */
-  void onTime(String key, long time, LedgerOutput output) throws Exception {
+  void onTime(String key, long time, LedgerContext output) throws Exception {
     begin(key, output);
     if (time >= balances.expiryWakeUp) {
       balances.expiryWakeUp = Long.MAX_VALUE;
@@ -161,11 +252,15 @@ final class SkuLedger {
     OrderAgenda agenda = state.agenda.get(time);
     if (agenda != null) {
       state.agenda.remove(time);
-      for (String orderId : agenda.orderIds) {
-        reviewOrder(orderId, time);
+      for (String orderKey : agenda.orderIds) {
+        reviewOrder(orderKey, time);
       }
     }
     dropOldAnswers(time);
+    if (rebalancer.onTime(call, time)) {
+      changed(Pool.MAIN, time);
+    }
+    afterEvent(time);
     end();
   }
 
@@ -179,8 +274,12 @@ final class SkuLedger {
       return;
     }
     PoolBalance main = balances.main;
-    // Granted only if it cannot cause an oversell: every hold is backed by a free unit.
-    if (event.quantity() > main.free()) {
+    // Holds may exceed the units the own store can commit only by the SKU's overbooking factor;
+    // with a factor of 1 every hold is backed by a free unit.
+    double factor =
+        Conversion.overbookingFactor(allocationPolicy, balances.checkouts, balances.holdsEnded);
+    long holdable = (long) Math.floor(factor * Math.max(0, balances.committable()));
+    if (main.held + event.quantity() > holdable) {
       answer.add(rejection(event, DecisionReason.INSUFFICIENT_STOCK, null, time));
       return;
     }
@@ -209,12 +308,13 @@ final class SkuLedger {
       answer.add(rejection(event, DecisionReason.UNKNOWN_HOLD, null, time));
       return;
     }
+    balances.holdsEnded++;
     answer.add(endHold(hold, event.eventId(), null, time));
   }
 
   private void checkout(CartEvent event, long time, List<Decision> answer) throws Exception {
     Hold hold = liveHold(event.holdId(), time);
-    OrderRecord order = state.orders.get(event.orderId());
+    OrderRecord order = state.orders.get(OrderRecord.key(Pool.MAIN, event.orderId()));
     if (hold == null && order != null && order.holdIds.contains(event.holdId())) {
       answer.add(rejection(event, DecisionReason.HOLD_ALREADY_COMMITTED, null, time));
       return;
@@ -224,17 +324,20 @@ final class SkuLedger {
     boolean fits;
     if (hold != null) {
       // The hold's own units are the shopper's; units beyond them must be free ones. Other holds
-      // do not block it, but commits never exceed on-hand.
+      // do not block it, but commits never exceed what the own store may commit.
       fits =
-          main.committed + quantity <= main.onHand
-              && (quantity <= hold.quantity() || quantity - hold.quantity() <= main.free());
+          quantity <= balances.committable()
+              && (quantity <= hold.quantity() || quantity - hold.quantity() <= balances.free());
+      balances.holdsEnded++;
+      balances.checkouts++;
     } else {
       // The hold expired or never existed: commit from available stock if possible.
-      fits = quantity <= main.free();
+      fits = quantity <= balances.free();
     }
     if (!fits) {
       answer.add(rejection(event, DecisionReason.INSUFFICIENT_STOCK, null, time));
       if (hold != null) {
+        balances.checkoutsRejectedAfterHold++;
         answer.add(endHold(hold, event.eventId(), DecisionReason.CHECKOUT_REJECTED, time));
       }
       return;
@@ -291,6 +394,7 @@ final class SkuLedger {
   }
 
   private void expire(Hold hold) throws Exception {
+    balances.holdsEnded++;
     state.holds.remove(hold.holdId());
     balances.main.held -= hold.quantity();
     changed(Pool.MAIN, hold.expiresAt());
@@ -366,7 +470,6 @@ final class SkuLedger {
   // ---- orders, shipments and cancellations ----
 
   private void openOrder(OrderRecord order, Pool pool, int quantity, long time) {
-    order.pool = pool;
     order.opened = true;
     order.committed += quantity;
     balances.pool(pool).committed += quantity;
@@ -374,8 +477,8 @@ final class SkuLedger {
   }
 
   private void ship(String orderId, int quantity, Pool pool, long time) throws Exception {
-    OrderRecord order = state.orders.get(orderId);
-    if (order != null && order.opened && order.pool == pool) {
+    OrderRecord order = state.orders.get(OrderRecord.key(pool, orderId));
+    if (order != null && order.opened) {
       applyShipment(order, quantity, time);
     } else {
       // The commitment is on another topic and may still be on its way.
@@ -411,27 +514,23 @@ final class SkuLedger {
   private void park(OrderRecord order, Kind kind, int quantity, Pool pool, long time)
       throws Exception {
     order.parked.add(new ParkedMovement(kind, quantity, pool, time));
-    addToAgenda(ceilToMinute(time + orderWaitMs), order.orderId);
+    addToAgenda(ceilToMinute(time + orderWaitMs), order.key());
   }
 
   private void applyParked(OrderRecord order, long time) {
-    Iterator<ParkedMovement> parked = order.parked.iterator();
-    while (parked.hasNext()) {
-      ParkedMovement movement = parked.next();
-      if (movement.pool() == order.pool) {
-        if (movement.kind() == Kind.SHIPMENT) {
-          applyShipment(order, movement.quantity(), time);
-        } else {
-          cancel(order, movement.quantity(), time);
-        }
-        parked.remove();
+    for (ParkedMovement movement : order.parked) {
+      if (movement.kind() == Kind.SHIPMENT) {
+        applyShipment(order, movement.quantity(), time);
+      } else {
+        cancel(order, movement.quantity(), time);
       }
     }
+    order.parked.clear();
   }
 
   /** A deadline or purge time of an order has come. */
-  private void reviewOrder(String orderId, long time) throws Exception {
-    OrderRecord order = state.orders.get(orderId);
+  private void reviewOrder(String orderKey, long time) throws Exception {
+    OrderRecord order = state.orders.get(orderKey);
     if (order == null) {
       return;
     }
@@ -444,7 +543,7 @@ final class SkuLedger {
         if (movement.kind() == Kind.SHIPMENT) {
           balances.pool(movement.pool()).onHand -= movement.quantity();
           changed(movement.pool(), time);
-          reportLoss(movement.pool(), orderId, time);
+          reportLoss(movement.pool(), order.orderId, time);
         }
         parked.remove();
       }
@@ -454,9 +553,9 @@ final class SkuLedger {
             && (!order.opened
                 || (order.closedAt != OrderRecord.OPEN && time >= order.closedAt + horizonMs));
     if (forgotten) {
-      state.orders.remove(orderId);
+      state.orders.remove(orderKey);
     } else {
-      state.orders.put(orderId, order);
+      state.orders.put(orderKey, order);
     }
   }
 
@@ -466,18 +565,18 @@ final class SkuLedger {
       order.closedAt = OrderRecord.OPEN;
     } else if (order.closedAt == OrderRecord.OPEN) {
       order.closedAt = time;
-      addToAgenda(ceilToMinute(time + horizonMs), order.orderId);
+      addToAgenda(ceilToMinute(time + horizonMs), order.key());
     }
-    state.orders.put(order.orderId, order);
+    state.orders.put(order.key(), order);
   }
 
-  private void addToAgenda(long time, String orderId) throws Exception {
+  private void addToAgenda(long time, String orderKey) throws Exception {
     OrderAgenda agenda = state.agenda.get(time);
     if (agenda == null) {
       agenda = new OrderAgenda();
       out.wakeUpAt(time);
     }
-    agenda.orderIds.add(orderId);
+    agenda.orderIds.add(orderKey);
     state.agenda.put(time, agenda);
   }
 
@@ -553,19 +652,42 @@ final class SkuLedger {
 
   // ---- positions and decisions ----
 
-  private void begin(String key, LedgerOutput output) throws Exception {
+  private void begin(String key, LedgerContext output) throws Exception {
     sku = key;
     out = output;
     balances = state.balances.value();
     if (balances == null) {
       balances = new SkuBalances();
     }
+    call.sku = key;
+    call.balances = balances;
+    call.context = output;
+    call.allocation = null;
   }
 
   private void end() throws Exception {
     state.balances.update(balances);
+    if (call.allocation != null) {
+      state.allocation.update(call.allocation);
+    }
     balances = null;
     out = null;
+    call.balances = null;
+    call.context = null;
+    call.allocation = null;
+  }
+
+  private void rebalance(QuotaReason reason, long time) throws Exception {
+    if (rebalancer.rebalance(call, reason, time)) {
+      changed(Pool.MAIN, time);
+    }
+  }
+
+  /** A sale that began or ended, or stock that fell low, rebalances the SKU now. */
+  private void afterEvent(long time) throws Exception {
+    if (rebalancer.afterEvent(call, time)) {
+      changed(Pool.MAIN, time);
+    }
   }
 
   /** One change of a pool's position: a new version, published. */
@@ -573,6 +695,7 @@ final class SkuLedger {
     PoolBalance balance = balances.pool(pool);
     balance.version++;
     balance.updatedAt = time;
+    boolean main = pool == Pool.MAIN;
     out.position(
         new Position(
             sku,
@@ -580,9 +703,9 @@ final class SkuLedger {
             balance.onHand,
             balance.held,
             balance.committed,
-            balance.available(),
-            0,
-            0,
+            balances.available(pool),
+            main ? balances.bufferUnits : 0,
+            main ? balances.exposure : 0,
             balance.version,
             Instant.ofEpochMilli(time)));
   }

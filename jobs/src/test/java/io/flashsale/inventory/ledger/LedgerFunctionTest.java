@@ -521,7 +521,9 @@ class LedgerFunctionTest {
         assertThat(shortHorizon.positions()).hasSize(1);
 
         shortHorizon.watermark(at(3 * 3600));
-        assertThat(shortHorizon.keyedStateEntries()).as("only the balances remain").isEqualTo(1);
+        assertThat(shortHorizon.keyedStateEntries())
+            .as("only the balances and the allocation remain")
+            .isEqualTo(2);
       }
     }
   }
@@ -584,8 +586,10 @@ class LedgerFunctionTest {
             .contains(DecisionStatus.EXPIRED);
 
         shortHorizon.watermark(at(4 * 3600));
-        assertThat(shortHorizon.keyedStateEntries()).isEqualTo(1);
-        assertThat(shortHorizon.eventTimeTimers()).isZero();
+        assertThat(shortHorizon.keyedStateEntries())
+            .as("only the balances and the allocation remain")
+            .isEqualTo(2);
+        assertThat(shortHorizon.eventTimeTimers()).as("the next scheduled rebalance").isEqualTo(1);
         Position last = shortHorizon.position(SKU, Pool.MAIN).orElseThrow();
         assertThat(last)
             .extracting(Position::onHand, Position::held, Position::committed)

@@ -1,8 +1,12 @@
 package io.flashsale.inventory.ledger;
 
-import io.flashsale.channels.Channels;
+import io.flashsale.events.AllocationOverride;
 import io.flashsale.events.CartEvent;
+import io.flashsale.events.ChannelAck;
+import io.flashsale.events.ChannelQuota;
 import io.flashsale.events.Decision;
+import io.flashsale.events.DemandForecast;
+import io.flashsale.events.FbaRecommendation;
 import io.flashsale.events.MarketplaceOrder;
 import io.flashsale.events.OversellIncident;
 import io.flashsale.events.Pool;
@@ -10,6 +14,10 @@ import io.flashsale.events.Position;
 import io.flashsale.events.SaleEvent;
 import io.flashsale.events.StockMovement;
 import io.flashsale.inventory.LedgerEvent;
+import io.flashsale.inventory.SaleNotice;
+import io.flashsale.inventory.allocation.AllocationConfig;
+import io.flashsale.inventory.allocation.AllocationConfigs;
+import io.flashsale.inventory.allocation.DemandSample;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +38,26 @@ import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 final class LedgerHarness implements AutoCloseable {
 
   private final LedgerPolicy policy;
+  private final AllocationConfig allocation;
   private final List<Decision> decisions = new ArrayList<>();
   private final List<Position> positions = new ArrayList<>();
   private final List<OversellIncident> incidents = new ArrayList<>();
+  private final List<ChannelQuota> quotas = new ArrayList<>();
+  private final List<FbaRecommendation> fbaRecommendations = new ArrayList<>();
   private KeyedBroadcastOperatorTestHarness<String, LedgerEvent, SaleEvent, Decision> harness;
   private long checkpointId;
   private int decisionsRead;
   private int positionsRead;
 
-  LedgerHarness(LedgerPolicy policy) throws Exception {
+  LedgerHarness(LedgerPolicy policy, AllocationConfig allocation) throws Exception {
     this.policy = policy;
+    this.allocation = allocation;
     this.harness = open(null);
+  }
+
+  /** The ledger's own rules: only the own store, no buffer, no overbooking. */
+  LedgerHarness(LedgerPolicy policy) throws Exception {
+    this(policy, AllocationConfigs.directOnly());
   }
 
   LedgerHarness() throws Exception {
@@ -110,6 +127,14 @@ final class LedgerHarness implements AutoCloseable {
     return incidents;
   }
 
+  List<ChannelQuota> quotas() {
+    return quotas;
+  }
+
+  List<FbaRecommendation> fbaRecommendations() {
+    return fbaRecommendations;
+  }
+
   /** Keyed state entries over all keys and states; a map state counts once per key. */
   int keyedStateEntries() {
     AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getTwoInputOperator();
@@ -130,8 +155,7 @@ final class LedgerHarness implements AutoCloseable {
     var opened =
         new KeyedBroadcastOperatorTestHarness<>(
             new CoBroadcastWithKeyedOperator<>(
-                new LedgerFunction(policy, Channels.parse(Channels.DEFAULT)),
-                List.of(LedgerFunction.salesDescriptor())),
+                new LedgerFunction(policy, allocation), List.of(LedgerFunction.salesDescriptor())),
             LedgerEvent::sku,
             Types.STRING,
             1,
@@ -150,6 +174,8 @@ final class LedgerHarness implements AutoCloseable {
     harness.getOutput().clear();
     drain(harness.getSideOutput(LedgerFunction.POSITIONS), positions);
     drain(harness.getSideOutput(LedgerFunction.INCIDENTS), incidents);
+    drain(harness.getSideOutput(LedgerFunction.QUOTAS), quotas);
+    drain(harness.getSideOutput(LedgerFunction.FBA_RECOMMENDATIONS), fbaRecommendations);
   }
 
   private static <T> void drain(Queue<StreamRecord<T>> records, List<T> into) {
@@ -167,6 +193,16 @@ final class LedgerHarness implements AutoCloseable {
       return LedgerEvent.of(cart);
     } else if (event instanceof MarketplaceOrder order) {
       return LedgerEvent.of(order);
+    } else if (event instanceof ChannelAck ack) {
+      return LedgerEvent.of(ack);
+    } else if (event instanceof DemandForecast forecast) {
+      return LedgerEvent.of(forecast);
+    } else if (event instanceof DemandSample sample) {
+      return LedgerEvent.of(sample);
+    } else if (event instanceof AllocationOverride override) {
+      return LedgerEvent.of(override);
+    } else if (event instanceof SaleNotice notice) {
+      return LedgerEvent.of(notice);
     }
     throw new IllegalArgumentException("not a ledger event: " + event);
   }
@@ -174,9 +210,19 @@ final class LedgerHarness implements AutoCloseable {
   private static long eventTime(LedgerEvent event) {
     if (event.stock() != null) {
       return event.stock().occurredAt().toEpochMilli();
+    } else if (event.cart() != null) {
+      return event.cart().occurredAt().toEpochMilli();
+    } else if (event.order() != null) {
+      return event.order().occurredAt().toEpochMilli();
+    } else if (event.ack() != null) {
+      return event.ack().appliedAt().toEpochMilli();
+    } else if (event.forecast() != null) {
+      return event.forecast().validFrom().toEpochMilli();
+    } else if (event.demand() != null) {
+      return event.demand().windowEnd() - 1;
+    } else if (event.override() != null) {
+      return event.override().occurredAt().toEpochMilli();
     }
-    return event.cart() != null
-        ? event.cart().occurredAt().toEpochMilli()
-        : event.order().occurredAt().toEpochMilli();
+    return event.saleNotice().sale().occurredAt().toEpochMilli();
   }
 }

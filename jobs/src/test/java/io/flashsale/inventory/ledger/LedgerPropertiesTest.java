@@ -218,8 +218,8 @@ class LedgerPropertiesTest {
           case RECEIVED, RETURNED, ADJUSTED -> add(onHand, key, movement.quantity());
           case COUNTED -> onHand.put(key, (long) movement.quantity());
           case SHIPPED -> {
-            String order = movement.sku() + "/" + movement.orderId();
-            if (openOrders.get(order) == movement.pool()) {
+            String order = movement.sku() + "/" + movement.pool() + "/" + movement.orderId();
+            if (openOrders.containsKey(order)) {
               ship(order, movement.sku(), movement.pool(), movement.quantity());
             } else {
               park(
@@ -235,9 +235,10 @@ class LedgerPropertiesTest {
       }
       if (event instanceof MarketplaceOrder order
           && appliedOrderEvents
-              .computeIfAbsent(order.sku() + "/" + order.orderId(), o -> new HashSet<>())
+              .computeIfAbsent(
+                  order.sku() + "/" + order.pool() + "/" + order.orderId(), o -> new HashSet<>())
               .add(order.channel() + "/" + order.status())) {
-        String id = order.sku() + "/" + order.orderId();
+        String id = order.sku() + "/" + order.pool() + "/" + order.orderId();
         if (order.status() == OrderStatus.CREATED) {
           open(id, order.sku(), order.pool(), order.quantity());
         } else if (openOrders.containsKey(id)) {
@@ -260,7 +261,7 @@ class LedgerPropertiesTest {
           case COMMITTED -> {
             liveHolds.remove(hold);
             open(
-                decision.sku() + "/" + decision.orderId(),
+                decision.sku() + "/MAIN/" + decision.orderId(),
                 decision.sku(),
                 Pool.MAIN,
                 decision.quantity());
