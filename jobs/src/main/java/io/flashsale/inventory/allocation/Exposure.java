@@ -50,21 +50,40 @@ public final class Exposure {
   }
 
   /**
-   * Counts an order's units against the version it was placed under: the newest version known to be
-   * applied by then, else the oldest open one. A cancellation counts negative units.
+   * Counts an order's units against the version it was placed under: the newest version known to
+   * be applied by then, else the oldest open one. Units beyond that version's remainder come from
+   * the next open versions, so exposure falls by exactly what the channel reported selling; where
+   * the guess is wrong it can only overstate what the channel may still sell. A cancellation
+   * counts negative units, given back to that version.
    */
   public static void attribute(List<QuotaVersion> versions, long units, long placedAt) {
-    QuotaVersion target = null;
-    for (QuotaVersion open : versions) {
-      if (!open.failed && open.appliedAt != QuotaVersion.UNKNOWN && open.appliedAt <= placedAt) {
-        target = open;
+    int start = -1;
+    for (int i = 0; i < versions.size(); i++) {
+      QuotaVersion open = versions.get(i);
+      if (!open.failed) {
+        boolean appliedBefore =
+            open.appliedAt != QuotaVersion.UNKNOWN && open.appliedAt <= placedAt;
+        if (start < 0 || appliedBefore) {
+          start = i;
+        }
       }
     }
-    if (target == null) {
-      target = versions.stream().filter(v -> !v.failed).findFirst().orElse(null);
+    if (start < 0) {
+      return;
     }
-    if (target != null) {
+    if (units < 0) {
+      QuotaVersion target = versions.get(start);
       target.sold = Math.max(0, target.sold + units);
+      return;
+    }
+    long left = units;
+    for (int i = start; i < versions.size() && left > 0; i++) {
+      QuotaVersion open = versions.get(i);
+      if (!open.failed) {
+        long taken = i == versions.size() - 1 ? left : Math.min(left, open.remaining());
+        open.sold += taken;
+        left -= taken;
+      }
     }
   }
 
