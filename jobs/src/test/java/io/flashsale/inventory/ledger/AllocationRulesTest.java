@@ -162,6 +162,8 @@ class AllocationRulesTest {
         .isEqualTo(58);
 
     ledger.send(ack("walmart", 2, 0, at(120)));
+    // A rebalance in between (a receipt) must not release walmart's old quota early either.
+    ledger.send(received("s2", SKU, 1, at(120 + 1800)));
     ledger.watermark(at(120).plusMillis(HOUR - 1));
     assertThat(main().quotaOutstanding())
         .as("orders placed before the ack may still come")
