@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.flashsale.config.EventTimeOptions;
-import io.flashsale.config.KafkaOptions;
-import io.flashsale.config.PostgresOptions;
-import io.flashsale.embedded.EmbeddedKafka;
-import io.flashsale.embedded.EmbeddedPostgres;
 import io.flashsale.events.CartEvent;
 import io.flashsale.events.DeadLetter;
 import io.flashsale.events.Decision;
@@ -18,13 +14,9 @@ import io.flashsale.events.OversellIncident;
 import io.flashsale.events.Pool;
 import io.flashsale.events.Position;
 import io.flashsale.events.StockMovement;
-import io.flashsale.jdbc.SchemaMigrations;
-import io.flashsale.kafka.TopicSetup;
 import io.flashsale.kafka.Topics;
 import io.flashsale.serde.EventJson;
-import io.flashsale.tables.TableSyncJob;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -38,22 +30,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,23 +64,20 @@ class InventoryJobKafkaTest {
               .setNumberSlotsPerTaskManager(4)
               .build());
 
-  private EmbeddedKafka kafka;
-  private EmbeddedPostgres postgres;
+  private JobsOnKafka servers;
   private FlashSaleScenario scenario;
   private Run baseline;
 
   @BeforeAll
   void startServers() {
-    kafka = EmbeddedKafka.start();
-    postgres = EmbeddedPostgres.start();
+    servers = JobsOnKafka.withPostgres();
     scenario =
         FlashSaleScenario.generate(SEED, CART_EVENTS, Instant.now().truncatedTo(ChronoUnit.MILLIS));
   }
 
   @AfterAll
   void stopServers() {
-    postgres.close();
-    kafka.close();
+    servers.close();
   }
 
   @Test
@@ -162,8 +144,8 @@ class InventoryJobKafkaTest {
     try (TopicTail<Decision> decisions = tail(topics.reservationsDecisions(), Decision.class);
         TopicTail<DeadLetter> deadLetters = tail(topics.deadLetter(), DeadLetter.class);
         TopicTail<Position> positions = tail(topics.inventoryPositions(), Position.class);
-        Producing producing = new Producing(kafka.bootstrapServers())) {
-      List<JobClient> jobs = startJobs(prefix, config(prefix));
+        Producing producing = servers.producer()) {
+      List<JobClient> jobs = startJobs(config(prefix));
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       receiveFirst(producing, positions, topics, now);
       String carts = topics.storefrontCarts();
@@ -234,8 +216,8 @@ class InventoryJobKafkaTest {
     config.set(EventTimeOptions.OUT_OF_ORDERNESS, Duration.ofMillis(500));
     try (TopicTail<Decision> decisions = tail(topics.reservationsDecisions(), Decision.class);
         TopicTail<Position> positions = tail(topics.inventoryPositions(), Position.class);
-        Producing producing = new Producing(kafka.bootstrapServers())) {
-      List<JobClient> jobs = startJobs(prefix, config);
+        Producing producing = servers.producer()) {
+      List<JobClient> jobs = startJobs(config);
       receiveFirst(producing, positions, topics, Instant.now());
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       producing.sendRaw(
@@ -291,8 +273,8 @@ class InventoryJobKafkaTest {
         TopicTail<OversellIncident> incidents =
             tail(topics.oversellIncidents(), OversellIncident.class);
         TopicTail<DeadLetter> deadLetters = tail(topics.deadLetter(), DeadLetter.class);
-        Producing producing = new Producing(kafka.bootstrapServers())) {
-      List<JobClient> jobs = startJobs(prefix, config);
+        Producing producing = servers.producer()) {
+      List<JobClient> jobs = startJobs(config);
 
       producing.send(topics.inventoryStock(), scenario.receipts, StockMovement::sku);
       positions.awaitSettled(
@@ -332,62 +314,24 @@ class InventoryJobKafkaTest {
     }
   }
 
-  private List<JobClient> startJobs(String prefix, Configuration config) throws Exception {
-    StreamExecutionEnvironment inventory =
-        StreamExecutionEnvironment.getExecutionEnvironment(config);
-    inventory.configure(config);
-    InventoryJob.build(inventory, config);
-    JobClient ledger = inventory.executeAsync(InventoryJob.NAME + " " + prefix);
-
-    Configuration syncConfig = new Configuration(config);
-    syncConfig.set(CoreOptions.DEFAULT_PARALLELISM, 1);
-    StreamExecutionEnvironment sync =
-        StreamExecutionEnvironment.getExecutionEnvironment(syncConfig);
-    sync.configure(syncConfig);
-    TableSyncJob.build(sync, syncConfig);
-    return List.of(ledger, sync.executeAsync(TableSyncJob.NAME + " " + prefix));
-  }
-
+  /** The ledger's own rules: allocation has its own tests, so only the own store sells here. */
   private Configuration config(String prefix) {
-    Configuration config = new Configuration();
-    config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-    config.set(KafkaOptions.TOPIC_PREFIX, prefix);
-    config.set(PostgresOptions.URL, postgres.jdbcUrl());
-    config.set(PostgresOptions.USERNAME, postgres.username());
-    config.set(PostgresOptions.PASSWORD, postgres.password());
-    config.set(PostgresOptions.SCHEMA, schema(prefix));
-    config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(200));
-    config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
-    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
-    config.set(PipelineOptions.GENERIC_TYPES, false);
-    config.set(CoreOptions.DEFAULT_PARALLELISM, 2);
-    config.set(InventoryOptions.ALLOCATION_FILE, resource("allocation-direct-only.yaml"));
+    Configuration config = servers.config(prefix);
+    config.set(
+        InventoryOptions.ALLOCATION_FILE, JobsOnKafka.resource("allocation-direct-only.yaml"));
     return config;
   }
 
-  /** These tests are about the ledger's own rules; allocation has its own tests. */
-  private static String resource(String name) {
-    try {
-      return Path.of(InventoryJobKafkaTest.class.getClassLoader().getResource(name).toURI())
-          .toString();
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+  private List<JobClient> startJobs(Configuration config) throws Exception {
+    return List.of(servers.startInventory(config), servers.startTableSync(config));
   }
 
   private Topics createTopics(String prefix) {
-    Topics topics = new Topics(prefix);
-    Properties admin = new Properties();
-    admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    TopicSetup.ensure(admin, topics.all(4));
-    SchemaMigrations.apply(
-        postgres.jdbcUrl(), postgres.username(), postgres.password(), schema(prefix));
-    return topics;
+    return servers.createTopics(prefix);
   }
 
   private <T> TopicTail<T> tail(String topic, Class<T> type) {
-    return new TopicTail<>(kafka.bootstrapServers(), topic, type);
+    return servers.tail(topic, type);
   }
 
   private static void cancel(List<JobClient> jobs) throws Exception {
@@ -411,10 +355,13 @@ class InventoryJobKafkaTest {
     Map<String, Position> rows = new HashMap<>();
     try (Connection connection =
             DriverManager.getConnection(
-                postgres.jdbcUrl(), postgres.username(), postgres.password());
+                servers.postgres().jdbcUrl(),
+                servers.postgres().username(),
+                servers.postgres().password());
         Statement statement = connection.createStatement();
         ResultSet result =
-            statement.executeQuery("SELECT * FROM " + schema(prefix) + ".inventory_position")) {
+            statement.executeQuery(
+                "SELECT * FROM " + JobsOnKafka.schema(prefix) + ".inventory_position")) {
       while (result.next()) {
         Position position =
             new Position(
@@ -432,10 +379,6 @@ class InventoryJobKafkaTest {
       }
     }
     return rows;
-  }
-
-  private static String schema(String topicPrefix) {
-    return topicPrefix.replace(".", "");
   }
 
   /**

@@ -50,11 +50,11 @@ public final class Exposure {
   }
 
   /**
-   * Counts an order's units against the version it was placed under: the newest version known to
-   * be applied by then, else the oldest open one. Units beyond that version's remainder come from
-   * the next open versions, so exposure falls by exactly what the channel reported selling; where
-   * the guess is wrong it can only overstate what the channel may still sell. A cancellation
-   * counts negative units, given back to that version.
+   * Counts an order's units against the version it was placed under: the newest version known to be
+   * applied by then, else the oldest open one. Units beyond that version's remainder come from the
+   * next open versions, so exposure falls by exactly what the channel reported selling; where the
+   * guess is wrong it can only overstate what the channel may still sell. A cancellation counts
+   * negative units, given back to that version.
    */
   public static void attribute(List<QuotaVersion> versions, long units, long placedAt) {
     int start = -1;

@@ -57,7 +57,7 @@ final class Rebalancer {
       throws Exception {
     if (channels.kindOf(channel).orElse(null) == ChannelKind.MARKETPLACE) {
       Exposure.attribute(allocation(call).channel(channel).versions, units, placedAt);
-      call.balances.exposure = exposure(call.allocation);
+      call.balances.exposure = exposure(call.balances, call.allocation);
     }
   }
 
@@ -69,7 +69,7 @@ final class Rebalancer {
           ack.quotaVersion(),
           ack.status() == AckStatus.APPLIED,
           ack.appliedAt().toEpochMilli());
-      call.balances.exposure = exposure(allocation);
+      call.balances.exposure = exposure(call.balances, allocation);
       schedule(call, ack.appliedAt().toEpochMilli());
     }
   }
@@ -140,7 +140,7 @@ final class Rebalancer {
     }
     // The threshold is 0 until the SKU's first rebalance, which every stock movement causes.
     SkuBalances balances = call.balances;
-    if (!balances.lowStock && balances.unpromised() < balances.lowStockThreshold) {
+    if (!balances.lowStock && balances.allocatable() < balances.lowStockThreshold) {
       return rebalance(call, QuotaReason.LOW_STOCK_PAUSE, time);
     }
     return false;
@@ -158,7 +158,7 @@ final class Rebalancer {
     if (allocation.scheduledRebalance != Long.MIN_VALUE && time >= allocation.scheduledRebalance) {
       return rebalance(call, QuotaReason.SCHEDULED_REBALANCE, time);
     }
-    if (exposure(allocation) < exposedBefore) {
+    if (exposure(call.balances, allocation) < exposedBefore) {
       // Units a marketplace can no longer sell are free to allocate again.
       return rebalance(call, QuotaReason.STOCK_CHANGE, time);
     }
@@ -200,9 +200,18 @@ final class Rebalancer {
     buffer =
         bufferUnits(
             allocation.override, sales, volatility / Math.max(weightOfVolatility, 1e-9), balances);
-    long sellable = balances.unpromised() - buffer;
+    long sellable = balances.main.onHand - balances.main.committed - balances.main.held - buffer;
+    long locked = 0;
+    long exposed = 0;
+    for (ChannelConfig channel : channels.ofKind(ChannelKind.MARKETPLACE)) {
+      List<io.flashsale.inventory.allocation.QuotaVersion> versions =
+          allocation.channel(channel.id()).versions;
+      locked += Exposure.locked(versions);
+      exposed += Exposure.of(versions);
+    }
+    long allocatable = Math.max(0, sellable - locked);
     long threshold = lowStockThreshold(allocation.override);
-    lowStock = balances.unpromised() < threshold;
+    lowStock = allocatable < threshold;
 
     for (ChannelConfig channel : channels.all()) {
       boolean marketplace = channel.kind() == ChannelKind.MARKETPLACE;
@@ -225,15 +234,7 @@ final class Rebalancer {
               minUnits(allocation, channel),
               !sellsInASaleElsewhere));
     }
-    long locked = 0;
-    long exposed = 0;
-    for (ChannelConfig channel : channels.ofKind(ChannelKind.MARKETPLACE)) {
-      List<io.flashsale.inventory.allocation.QuotaVersion> versions =
-          allocation.channel(channel.id()).versions;
-      locked += Exposure.locked(versions);
-      exposed += Exposure.of(versions);
-    }
-    Map<String, Long> shares = Allocator.split(Math.max(0, sellable - locked), claims);
+    Map<String, Long> shares = Allocator.split(allocatable, claims);
 
     // Every unit a republished quota is given is exposed on top of the old quota until the channel
     // has applied it, and comes out of what the own store can sell meanwhile: lowered quotas go
@@ -276,6 +277,7 @@ final class Rebalancer {
 
     balances.bufferUnits = buffer;
     balances.exposure = exposed;
+    balances.lockedExposure = locked;
     balances.lowStock = lowStock;
     balances.lowStockThreshold = threshold;
     long ownStore = balances.available(io.flashsale.events.Pool.MAIN);
@@ -461,11 +463,15 @@ final class Rebalancer {
     }
   }
 
-  private long exposure(AllocationState allocation) {
+  /** Recounts what the marketplaces may still sell, and how much of it is locked. */
+  private long exposure(SkuBalances balances, AllocationState allocation) {
     long exposed = 0;
+    long locked = 0;
     for (ChannelConfig channel : channels.ofKind(ChannelKind.MARKETPLACE)) {
       exposed += Exposure.of(allocation.channel(channel.id()).versions);
+      locked += Exposure.locked(allocation.channel(channel.id()).versions);
     }
+    balances.lockedExposure = locked;
     return exposed;
   }
 

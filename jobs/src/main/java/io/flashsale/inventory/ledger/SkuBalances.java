@@ -33,6 +33,9 @@ public final class SkuBalances {
   /** MAIN units the marketplaces may still sell without us knowing yet. */
   public long exposure;
 
+  /** The part of the exposure held by superseded quotas: it cannot be reallocated until closed. */
+  public long lockedExposure;
+
   public boolean lowStock;
   public long lowStockThreshold;
 
@@ -76,9 +79,12 @@ public final class SkuBalances {
     return committable() - main.held;
   }
 
-  /** MAIN units no one has bought or holds: low stock when they fall under the threshold. */
-  long unpromised() {
-    return main.onHand - main.committed - main.held;
+  /**
+   * MAIN units that can still be given to a channel: not bought, not held, not buffer, not locked
+   * in a superseded quota. Stock is low when they fall under the threshold.
+   */
+  long allocatable() {
+    return main.onHand - main.committed - main.held - bufferUnits - lockedExposure;
   }
 
   long available(Pool pool) {

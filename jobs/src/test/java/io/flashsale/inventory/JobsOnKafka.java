@@ -1,0 +1,127 @@
+package io.flashsale.inventory;
+
+import io.flashsale.config.KafkaOptions;
+import io.flashsale.config.PostgresOptions;
+import io.flashsale.embedded.EmbeddedKafka;
+import io.flashsale.embedded.EmbeddedPostgres;
+import io.flashsale.jdbc.SchemaMigrations;
+import io.flashsale.kafka.TopicSetup;
+import io.flashsale.kafka.Topics;
+import io.flashsale.tables.TableSyncJob;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A real Kafka broker, and optionally a real PostgreSQL, for running the jobs on the test's Flink
+ * mini cluster. Each test uses its own topic prefix (and schema), so tests share the servers.
+ */
+final class JobsOnKafka implements AutoCloseable {
+
+  private final EmbeddedKafka kafka;
+  private final EmbeddedPostgres postgres;
+
+  private JobsOnKafka(EmbeddedKafka kafka, EmbeddedPostgres postgres) {
+    this.kafka = kafka;
+    this.postgres = postgres;
+  }
+
+  static JobsOnKafka withPostgres() {
+    return new JobsOnKafka(EmbeddedKafka.start(), EmbeddedPostgres.start());
+  }
+
+  static JobsOnKafka kafkaOnly() {
+    return new JobsOnKafka(EmbeddedKafka.start(), null);
+  }
+
+  EmbeddedPostgres postgres() {
+    return postgres;
+  }
+
+  /** The topics (and, with PostgreSQL, the tables) for one test's prefix. */
+  Topics createTopics(String prefix) {
+    Topics topics = new Topics(prefix);
+    Properties admin = new Properties();
+    admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    TopicSetup.ensure(admin, topics.all(4));
+    if (postgres != null) {
+      SchemaMigrations.apply(
+          postgres.jdbcUrl(), postgres.username(), postgres.password(), schema(prefix));
+    }
+    return topics;
+  }
+
+  /** The jobs' configuration for a prefix: short checkpoints, quick restarts, no Kryo. */
+  Configuration config(String prefix) {
+    Configuration config = new Configuration();
+    config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+    config.set(KafkaOptions.TOPIC_PREFIX, prefix);
+    if (postgres != null) {
+      config.set(PostgresOptions.URL, postgres.jdbcUrl());
+      config.set(PostgresOptions.USERNAME, postgres.username());
+      config.set(PostgresOptions.PASSWORD, postgres.password());
+      config.set(PostgresOptions.SCHEMA, schema(prefix));
+    }
+    config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(200));
+    config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
+    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+    config.set(PipelineOptions.GENERIC_TYPES, false);
+    config.set(CoreOptions.DEFAULT_PARALLELISM, 2);
+    return config;
+  }
+
+  JobClient startInventory(Configuration config) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+    env.configure(config);
+    InventoryJob.build(env, config);
+    return env.executeAsync(InventoryJob.NAME + " " + config.get(KafkaOptions.TOPIC_PREFIX));
+  }
+
+  JobClient startTableSync(Configuration config) throws Exception {
+    Configuration syncConfig = new Configuration(config);
+    syncConfig.set(CoreOptions.DEFAULT_PARALLELISM, 1);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(syncConfig);
+    env.configure(syncConfig);
+    TableSyncJob.build(env, syncConfig);
+    return env.executeAsync(TableSyncJob.NAME + " " + config.get(KafkaOptions.TOPIC_PREFIX));
+  }
+
+  <T> TopicTail<T> tail(String topic, Class<T> type) {
+    return new TopicTail<>(kafka.bootstrapServers(), topic, type);
+  }
+
+  Producing producer() {
+    return new Producing(kafka.bootstrapServers());
+  }
+
+  /** The path of a test resource, e.g. an allocation file for {@code allocation.config-file}. */
+  static String resource(String name) {
+    try {
+      return Path.of(JobsOnKafka.class.getClassLoader().getResource(name).toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String schema(String topicPrefix) {
+    return topicPrefix.replace(".", "");
+  }
+
+  @Override
+  public void close() {
+    if (postgres != null) {
+      postgres.close();
+    }
+    kafka.close();
+  }
+}
