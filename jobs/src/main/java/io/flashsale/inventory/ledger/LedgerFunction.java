@@ -7,6 +7,7 @@ import io.flashsale.events.OversellIncident;
 import io.flashsale.events.Position;
 import io.flashsale.events.SaleEvent;
 import io.flashsale.inventory.LedgerEvent;
+import io.flashsale.sales.SaleCalendar;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
