@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Cart events for fraud tests, built field by field: on channel {@code web} and SKU {@code SKU-1},
- * for customer {@code shopper}, under a hold named after the event, unless said otherwise.
+ * for customer {@code shopper}, under a hold named after the event, unless said otherwise. Times in
+ * seconds count from {@link #T0}.
  */
 public final class Carts {
 
@@ -39,15 +40,27 @@ public final class Carts {
   }
 
   public static Carts hold(String eventId, double atSeconds) {
-    return new Carts(eventId, CartEventType.HOLD_REQUESTED, at(atSeconds));
+    return hold(eventId, at(atSeconds));
+  }
+
+  public static Carts hold(String eventId, Instant at) {
+    return new Carts(eventId, CartEventType.HOLD_REQUESTED, at);
   }
 
   public static Carts release(String eventId, double atSeconds) {
-    return new Carts(eventId, CartEventType.HOLD_RELEASED, at(atSeconds));
+    return release(eventId, at(atSeconds));
+  }
+
+  public static Carts release(String eventId, Instant at) {
+    return new Carts(eventId, CartEventType.HOLD_RELEASED, at);
   }
 
   public static Carts checkout(String eventId, double atSeconds) {
-    return new Carts(eventId, CartEventType.CHECKOUT_COMPLETED, at(atSeconds));
+    return checkout(eventId, at(atSeconds));
+  }
+
+  public static Carts checkout(String eventId, Instant at) {
+    return new Carts(eventId, CartEventType.CHECKOUT_COMPLETED, at);
   }
 
   public Carts holdId(String value) {

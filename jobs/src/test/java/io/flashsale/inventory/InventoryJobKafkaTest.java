@@ -23,6 +23,8 @@ import io.flashsale.kafka.TopicSetup;
 import io.flashsale.kafka.Topics;
 import io.flashsale.serde.EventJson;
 import io.flashsale.tables.TableSyncJob;
+import io.flashsale.testing.Producing;
+import io.flashsale.testing.TopicTail;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
