@@ -65,7 +65,10 @@ public final class FraudOptions {
           .withDescription("Hold requests from one device within the window that make a burst.");
 
   public static final ConfigOption<Duration> HOLD_BURST_DEVICE_WINDOW =
-      key("fraud.hold-burst.device.window").durationType().defaultValue(Duration.ofSeconds(10));
+      key("fraud.hold-burst.device.window")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(10))
+          .withDescription("First to last of those holds is shorter than this.");
 
   public static final ConfigOption<Integer> HOLD_BURST_DEVICE_WEIGHT =
       key("fraud.hold-burst.device.weight")
@@ -82,7 +85,10 @@ public final class FraudOptions {
                   + " device, since a carrier or office NAT puts many shoppers behind one IP.");
 
   public static final ConfigOption<Duration> HOLD_BURST_IP_WINDOW =
-      key("fraud.hold-burst.ip.window").durationType().defaultValue(Duration.ofSeconds(10));
+      key("fraud.hold-burst.ip.window")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(10))
+          .withDescription("First to last of those holds is shorter than this.");
 
   public static final ConfigOption<Integer> HOLD_BURST_IP_WEIGHT =
       key("fraud.hold-burst.ip.weight")
@@ -114,10 +120,16 @@ public final class FraudOptions {
           .withDescription("Different customers using one coupon code within the window.");
 
   public static final ConfigOption<Duration> SHARED_COUPON_WINDOW =
-      key("fraud.shared-coupon.window").durationType().defaultValue(Duration.ofMinutes(10));
+      key("fraud.shared-coupon.window")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(10))
+          .withDescription("First to last of those uses is shorter than this.");
 
   public static final ConfigOption<Integer> SHARED_COUPON_WEIGHT =
-      key("fraud.shared-coupon.weight").intType().defaultValue(90);
+      key("fraud.shared-coupon.weight")
+          .intType()
+          .defaultValue(90)
+          .withDescription("A personal or single-use code in ten hands has leaked.");
 
   public static final ConfigOption<List<String>> SHARED_COUPON_PUBLIC_CODES =
       key("fraud.shared-coupon.public-codes")
@@ -135,10 +147,16 @@ public final class FraudOptions {
           .withDescription("Different coupon codes one customer tries within the window.");
 
   public static final ConfigOption<Duration> COUPON_ENUMERATION_WINDOW =
-      key("fraud.coupon-enumeration.window").durationType().defaultValue(Duration.ofMinutes(10));
+      key("fraud.coupon-enumeration.window")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(10))
+          .withDescription("First to last of those tries is shorter than this.");
 
   public static final ConfigOption<Integer> COUPON_ENUMERATION_WEIGHT =
-      key("fraud.coupon-enumeration.weight").intType().defaultValue(90);
+      key("fraud.coupon-enumeration.weight")
+          .intType()
+          .defaultValue(90)
+          .withDescription("Guessing codes is abuse whether a sale runs or not.");
 
   // ---- COUPON_STACKING ----
 
@@ -149,7 +167,10 @@ public final class FraudOptions {
           .withDescription("The most distinct coupon codes a sale allows on one checkout.");
 
   public static final ConfigOption<Integer> COUPON_STACKING_WEIGHT =
-      key("fraud.coupon-stacking.weight").intType().defaultValue(90);
+      key("fraud.coupon-stacking.weight")
+          .intType()
+          .defaultValue(90)
+          .withDescription("The storefront should have refused the checkout: an exploit or a bug.");
 
   // ---- PAYMENT_VELOCITY ----
 
@@ -161,10 +182,16 @@ public final class FraudOptions {
               "Different customers paying with one payment fingerprint in the window.");
 
   public static final ConfigOption<Duration> PAYMENT_VELOCITY_WINDOW =
-      key("fraud.payment-velocity.window").durationType().defaultValue(Duration.ofHours(1));
+      key("fraud.payment-velocity.window")
+          .durationType()
+          .defaultValue(Duration.ofHours(1))
+          .withDescription("First to last of those checkouts is shorter than this.");
 
   public static final ConfigOption<Integer> PAYMENT_VELOCITY_WEIGHT =
-      key("fraud.payment-velocity.weight").intType().defaultValue(90);
+      key("fraud.payment-velocity.weight")
+          .intType()
+          .defaultValue(90)
+          .withDescription("A family shares a card between two; three is a ring or a stolen card.");
 
   // ---- ADDRESS_REUSE ----
 
@@ -177,10 +204,18 @@ public final class FraudOptions {
                   + " has a few.");
 
   public static final ConfigOption<Duration> ADDRESS_REUSE_WINDOW =
-      key("fraud.address-reuse.window").durationType().defaultValue(Duration.ofHours(1));
+      key("fraud.address-reuse.window")
+          .durationType()
+          .defaultValue(Duration.ofHours(1))
+          .withDescription("First to last of those checkouts is shorter than this.");
 
   public static final ConfigOption<Integer> ADDRESS_REUSE_WEIGHT =
-      key("fraud.address-reuse.weight").intType().defaultValue(85);
+      key("fraud.address-reuse.weight")
+          .intType()
+          .defaultValue(85)
+          .withDescription(
+              "At the sale threshold: accounts multiplied to beat a sale's per-customer limit are"
+                  + " what a sale attracts.");
 
   private FraudOptions() {}
 
