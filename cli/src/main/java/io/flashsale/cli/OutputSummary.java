@@ -16,7 +16,10 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** A running count of what the job commits: decisions by status, incidents, dead letters. */
+/**
+ * A running count of what the jobs commit: decisions by status, incidents, fraud alerts, dead
+ * letters.
+ */
 final class OutputSummary {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +29,7 @@ final class OutputSummary {
   private final Topics topics;
   private final Map<String, Long> decisions = new TreeMap<>();
   private long incidents;
+  private long alerts;
   private long deadLetters;
 
   OutputSummary(Properties kafka, Topics topics) {
@@ -40,7 +44,11 @@ final class OutputSummary {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
-          List.of(topics.reservationsDecisions(), topics.oversellIncidents(), topics.deadLetter())
+          List.of(
+                  topics.reservationsDecisions(),
+                  topics.oversellIncidents(),
+                  topics.fraudAlerts(),
+                  topics.deadLetter())
               .stream()
               .flatMap(
                   topic ->
@@ -68,6 +76,8 @@ final class OutputSummary {
   private void count(ConsumerRecord<byte[], byte[]> record) {
     if (record.topic().equals(topics.oversellIncidents())) {
       incidents++;
+    } else if (record.topic().equals(topics.fraudAlerts())) {
+      alerts++;
     } else if (record.topic().equals(topics.deadLetter())) {
       deadLetters++;
     } else {
@@ -83,7 +93,7 @@ final class OutputSummary {
   private String line() {
     long total = decisions.values().stream().mapToLong(Long::longValue).sum();
     return String.format(
-        "decisions %d %s | oversell incidents %d | dead letters %d",
-        total, decisions, incidents, deadLetters);
+        "decisions %d %s | oversell incidents %d | fraud alerts %d | dead letters %d",
+        total, decisions, incidents, alerts, deadLetters);
   }
 }

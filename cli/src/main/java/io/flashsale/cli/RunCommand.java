@@ -4,6 +4,7 @@ import io.flashsale.config.KafkaOptions;
 import io.flashsale.config.PostgresOptions;
 import io.flashsale.embedded.EmbeddedKafka;
 import io.flashsale.embedded.EmbeddedPostgres;
+import io.flashsale.fraud.FraudJob;
 import io.flashsale.inventory.InventoryJob;
 import io.flashsale.jdbc.SchemaMigrations;
 import io.flashsale.kafka.TopicSetup;
@@ -33,16 +34,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Runs the inventory job, and the table sync job when PostgreSQL is there, on a local Flink cluster
- * with its web UI: against a Kafka you name, or against an in-process broker and a PostgreSQL
- * started from this machine's binaries.
+ * Runs the inventory and fraud jobs, and the table sync job when PostgreSQL is there, on a local
+ * Flink cluster with its web UI: against a Kafka you name, or against an in-process broker and a
+ * PostgreSQL started from this machine's binaries.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description =
-        "Runs the inventory job (and the table sync job when PostgreSQL is configured) on a"
-            + " local Flink cluster with its web UI, until interrupted.")
+        "Runs the inventory and fraud jobs (and the table sync job when PostgreSQL is"
+            + " configured) on a local Flink cluster with its web UI, until interrupted.")
 final class RunCommand implements Callable<Integer> {
 
   @Option(
@@ -185,6 +186,9 @@ final class RunCommand implements Callable<Integer> {
     StreamExecutionEnvironment inventory = remote(web, config);
     InventoryJob.build(inventory, config);
     inventory.executeAsync(InventoryJob.NAME);
+    StreamExecutionEnvironment fraud = remote(web, config);
+    FraudJob.build(fraud, config);
+    fraud.executeAsync(FraudJob.NAME);
     if (config.getOptional(PostgresOptions.URL).isPresent()) {
       StreamExecutionEnvironment tables = remote(web, config);
       TableSyncJob.build(tables, config);

@@ -1,5 +1,6 @@
 package io.flashsale.time;
 
+import io.flashsale.config.EventTimeOptions;
 import io.flashsale.kafka.Inbound;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import org.apache.flink.api.common.eventtime.TimestampAssignerSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * Event time for input records: each valid event's own time, with {@link IdleAdvancingWatermarks}.
@@ -21,6 +23,12 @@ public final class EventTimeStrategy<T> implements WatermarkStrategy<Inbound<T>>
   public EventTimeStrategy(Duration outOfOrderness, Duration idleTimeout) {
     this.outOfOrderness = outOfOrderness;
     this.idleTimeout = idleTimeout;
+  }
+
+  /** With the job's {@link EventTimeOptions}. */
+  public static <T> EventTimeStrategy<T> of(ReadableConfig config) {
+    return new EventTimeStrategy<>(
+        config.get(EventTimeOptions.OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLE_TIMEOUT));
   }
 
   @Override

@@ -3,8 +3,13 @@ package io.flashsale.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flashsale.embedded.EmbeddedPostgres;
+import io.flashsale.events.FraudAction;
+import io.flashsale.events.FraudAlert;
+import io.flashsale.events.FraudPattern;
 import io.flashsale.events.Pool;
 import io.flashsale.events.Position;
+import io.flashsale.events.SubjectType;
+import io.flashsale.serde.EventJson;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The migrations and the position upsert against a real PostgreSQL. */
+/** The migrations, the position upsert and the fraud review insert against a real PostgreSQL. */
 class PostgresTablesTest {
 
   private static EmbeddedPostgres postgres;
@@ -63,6 +68,54 @@ class PostgresTablesTest {
         assertThat(row.getLong("version")).isEqualTo(3);
         assertThat(row.getTimestamp("updated_at").toLocalDateTime())
             .isEqualTo(java.time.LocalDateTime.parse("2026-11-27T10:00:03"));
+        assertThat(row.next()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void shouldAddAnAlertAsNewOnceAndNeverResetAReviewersStatus() throws SQLException {
+    migrate("reviews");
+    FraudAlert alert =
+        new FraudAlert(
+            "5b0c7c6e-2f0a-3d5e-9a57-0d5b1f1e2a41",
+            FraudPattern.BOT_VELOCITY,
+            90,
+            85,
+            FraudAction.REVIEW,
+            SubjectType.DEVICE,
+            "device-7",
+            null,
+            "device-7",
+            "10.0.0.1",
+            null,
+            List.of("e1", "e2"),
+            Instant.parse("2026-11-27T10:00:00Z"),
+            Instant.parse("2026-11-27T10:00:04.250Z"),
+            Instant.parse("2026-11-27T10:00:04.250Z"));
+    try (Connection connection = connect();
+        PreparedStatement insert = connection.prepareStatement(FraudReviewInsert.sql("reviews"))) {
+      new FraudReviewInsert().accept(insert, alert);
+      assertThat(insert.executeUpdate()).isEqualTo(1);
+      connection
+          .createStatement()
+          .executeUpdate("UPDATE reviews.fraud_review SET status = 'CONFIRMED'");
+
+      new FraudReviewInsert().accept(insert, alert);
+      assertThat(insert.executeUpdate()).as("a replayed alert changes nothing").isZero();
+
+      try (ResultSet row =
+          connection.createStatement().executeQuery("SELECT * FROM reviews.fraud_review")) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString("alert_id")).isEqualTo(alert.alertId());
+        assertThat(row.getString("pattern")).isEqualTo("BOT_VELOCITY");
+        assertThat(row.getInt("risk_score")).isEqualTo(90);
+        assertThat(row.getString("subject_type")).isEqualTo("DEVICE");
+        assertThat(row.getString("subject")).isEqualTo("device-7");
+        assertThat(row.getTimestamp("detected_at").toLocalDateTime())
+            .isEqualTo(java.time.LocalDateTime.parse("2026-11-27T10:00:04.250"));
+        assertThat(row.getString("status")).isEqualTo("CONFIRMED");
+        assertThat(EventJson.read(row.getString("evidence"), FraudAlert.class)).isEqualTo(alert);
         assertThat(row.next()).isFalse();
       }
     }

@@ -1,7 +1,6 @@
 package io.flashsale.inventory;
 
 import io.flashsale.channels.Channels;
-import io.flashsale.config.EventTimeOptions;
 import io.flashsale.config.JobConfiguration;
 import io.flashsale.events.AllocationOverride;
 import io.flashsale.events.CartEvent;
@@ -27,6 +26,7 @@ import io.flashsale.kafka.Outbound;
 import io.flashsale.kafka.SplitDeadLetters;
 import io.flashsale.kafka.TopicDecoder;
 import io.flashsale.kafka.Topics;
+import io.flashsale.sales.SalesInput;
 import io.flashsale.time.EventTimeStrategy;
 import java.util.List;
 import java.util.Map;
@@ -150,28 +150,14 @@ public final class InventoryJob {
                     groupId,
                     ledgerTopics,
                     TypeInformation.of(new TypeHint<Inbound<LedgerEvent>>() {})),
-                eventTime(config),
+                EventTimeStrategy.of(config),
                 "Kafka: stock, carts, orders, acks, forecasts, overrides")
             .uid("source-ledger-events")
             .process(new SplitDeadLetters<>())
             .uid("dead-letters-ledger-events")
             .name("Valid ledger events");
 
-    // One partition, one reader: a reader without a partition would hold event time back.
-    SingleOutputStreamOperator<SaleEvent> sales =
-        env.fromSource(
-                kafka.source(
-                    groupId,
-                    Map.of(topics.salesCalendar(), TopicDecoder.of(SaleEvent.class, sale -> sale)),
-                    TypeInformation.of(new TypeHint<Inbound<SaleEvent>>() {})),
-                eventTime(config),
-                "Kafka: sales calendar")
-            .setParallelism(1)
-            .uid("source-sales")
-            .process(new SplitDeadLetters<>())
-            .setParallelism(1)
-            .uid("dead-letters-sales")
-            .name("Valid sale events");
+    SingleOutputStreamOperator<SaleEvent> sales = SalesInput.read(env, kafka, groupId, config);
 
     Outputs outputs =
         defineWorkflow(
@@ -217,10 +203,5 @@ public final class InventoryJob {
                     topics.deadLetter())))
         .uid("sink-kafka")
         .name("Kafka, exactly once: decisions, positions, incidents, quotas, advice, dead letters");
-  }
-
-  private static <T> EventTimeStrategy<T> eventTime(Configuration config) {
-    return new EventTimeStrategy<>(
-        config.get(EventTimeOptions.OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLE_TIMEOUT));
   }
 }

@@ -3,6 +3,7 @@ package io.flashsale.tables;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.flashsale.config.JobConfiguration;
+import io.flashsale.events.FraudAlert;
 import io.flashsale.events.Position;
 import io.flashsale.jdbc.PostgresSinks;
 import io.flashsale.kafka.Inbound;
@@ -22,9 +23,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Projects the committed output topics into PostgreSQL tables. It reads with read_committed, so a
- * table only ever shows what Kafka consumers could already read, and it runs as its own job, so a
- * PostgreSQL outage slows the tables, never the cart decisions.
+ * Projects the committed output topics into PostgreSQL tables: {@code inventory.positions} into
+ * {@code inventory_position}, {@code fraud.alerts} into the {@code fraud_review} queue. It reads
+ * with read_committed, so a table only ever shows what Kafka consumers could already read, and it
+ * runs as its own job, so a PostgreSQL outage slows the tables, never the cart decisions.
  */
 public final class TableSyncJob {
 
@@ -49,6 +51,7 @@ public final class TableSyncJob {
     KafkaConnections kafka = new KafkaConnections(config);
     Topics topics = kafka.topics();
     String groupId = config.get(GROUP_ID);
+    PostgresSinks postgres = new PostgresSinks(config);
     SingleOutputStreamOperator<Position> positions =
         env.fromSource(
                 kafka.source(
@@ -64,11 +67,32 @@ public final class TableSyncJob {
             .uid("dead-letters-positions")
             .name("Readable positions");
     positions
-        .sinkTo(new PostgresSinks(config).positionsAtLeastOnce())
+        .sinkTo(postgres.positionsAtLeastOnce())
         .uid("sink-inventory-position")
         .name("PostgreSQL: inventory_position");
+
+    SingleOutputStreamOperator<FraudAlert> alerts =
+        env.fromSource(
+                kafka.source(
+                    groupId,
+                    Map.of(
+                        topics.fraudAlerts(),
+                        TopicDecoder.ofOutput(FraudAlert.class, FraudAlert::detectedAt)),
+                    TypeInformation.of(new TypeHint<Inbound<FraudAlert>>() {})),
+                WatermarkStrategy.noWatermarks(),
+                "Kafka: fraud alerts")
+            .uid("source-fraud-alerts")
+            .process(new SplitDeadLetters<>())
+            .uid("dead-letters-fraud-alerts")
+            .name("Readable fraud alerts");
+    alerts
+        .sinkTo(postgres.fraudReviewsAtLeastOnce())
+        .uid("sink-fraud-review")
+        .name("PostgreSQL: fraud_review");
+
     positions
         .getSideOutput(SplitDeadLetters.DEAD_LETTERS)
+        .union(alerts.getSideOutput(SplitDeadLetters.DEAD_LETTERS))
         .map(d -> Outbound.json(topics.deadLetter(), d.sourceTopic(), d, d.processedAt()))
         .name("Dead letters as JSON")
         .sinkTo(kafka.exactlyOnceSink(groupId, List.of(topics.deadLetter())))

@@ -16,6 +16,8 @@ import io.flashsale.events.Position;
 import io.flashsale.events.StockMovement;
 import io.flashsale.kafka.Topics;
 import io.flashsale.serde.EventJson;
+import io.flashsale.testing.Producing;
+import io.flashsale.testing.TopicTail;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;

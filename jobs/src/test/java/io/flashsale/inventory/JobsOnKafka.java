@@ -8,6 +8,8 @@ import io.flashsale.jdbc.SchemaMigrations;
 import io.flashsale.kafka.TopicSetup;
 import io.flashsale.kafka.Topics;
 import io.flashsale.tables.TableSyncJob;
+import io.flashsale.testing.Producing;
+import io.flashsale.testing.TopicTail;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import io.flashsale.events.Position;
 import io.flashsale.events.SaleEvent;
 import io.flashsale.inventory.LedgerEvent;
 import io.flashsale.inventory.allocation.AllocationConfig;
+import io.flashsale.sales.SaleCalendar;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -149,7 +150,8 @@ public final class LedgerFunction
 
     @Override
     public List<SaleEvent> salesInEffect(String sku, long time) throws Exception {
-      return SaleCalendar.inEffect(context.getBroadcastState(SaleCalendar.DESCRIPTOR), sku, time);
+      return SaleCalendar.inEffectFor(
+          context.getBroadcastState(SaleCalendar.DESCRIPTOR), sku, time);
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.flashsale.inventory;
+package io.flashsale.testing;
 
 import io.flashsale.serde.EventJson;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +11,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Writes events to an input topic as a storefront, marketplace bridge or WMS would. */
-final class Producing implements AutoCloseable {
+public final class Producing implements AutoCloseable {
 
   private final KafkaProducer<byte[], byte[]> producer;
 
-  Producing(String bootstrapServers) {
+  public Producing(String bootstrapServers) {
     Properties properties = new Properties();
     properties.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -24,18 +24,18 @@ final class Producing implements AutoCloseable {
         new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
-  <T> void send(String topic, List<T> events, Function<T, String> key) {
+  public <T> void send(String topic, List<T> events, Function<T, String> key) {
     for (T event : events) {
       sendRaw(topic, key.apply(event), EventJson.write(event));
     }
     producer.flush();
   }
 
-  void sendRaw(String topic, String key, byte[] value) {
+  public void sendRaw(String topic, String key, byte[] value) {
     producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value));
   }
 
-  void flush() {
+  public void flush() {
     producer.flush();
   }
 

@@ -1,4 +1,4 @@
-package io.flashsale.inventory;
+package io.flashsale.testing;
 
 import io.flashsale.serde.EventJson;
 import java.time.Duration;
@@ -17,17 +17,20 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Reads a topic from its beginning in the background, as a storefront would: read_committed, so it
  * sees only what the job's transactions committed.
  */
-final class TopicTail<T> implements AutoCloseable {
+public final class TopicTail<T> implements AutoCloseable {
 
-  /** One record: its key and its value parsed as the contract's JSON. */
-  record Keyed<T>(String key, T value) {}
+  /**
+   * One record: its key, its value parsed as the contract's JSON, and when this consumer received
+   * it (wall clock, epoch milliseconds).
+   */
+  public record Received<T>(String key, T value, long receivedAtMillis) {}
 
-  private final List<Keyed<T>> records = new ArrayList<>();
+  private final List<Received<T>> records = new ArrayList<>();
   private final AtomicLong lastArrival = new AtomicLong(System.nanoTime());
   private final Thread reader;
   private volatile boolean running = true;
 
-  TopicTail(String bootstrapServers, String topic, Class<T> type) {
+  public TopicTail(String bootstrapServers, String topic, Class<T> type) {
     Properties properties = new Properties();
     properties.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -46,12 +49,13 @@ final class TopicTail<T> implements AutoCloseable {
                 while (running) {
                   for (ConsumerRecord<byte[], byte[]> record :
                       consumer.poll(Duration.ofMillis(100))) {
-                    Keyed<T> keyed =
-                        new Keyed<>(
+                    Received<T> received =
+                        new Received<>(
                             new String(record.key(), java.nio.charset.StandardCharsets.UTF_8),
-                            EventJson.read(record.value(), type));
+                            EventJson.read(record.value(), type),
+                            System.currentTimeMillis());
                     synchronized (records) {
-                      records.add(keyed);
+                      records.add(received);
                     }
                     lastArrival.set(System.nanoTime());
                   }
@@ -63,26 +67,26 @@ final class TopicTail<T> implements AutoCloseable {
     reader.start();
   }
 
-  List<T> values() {
+  public List<T> values() {
     synchronized (records) {
-      return records.stream().map(Keyed::value).toList();
+      return records.stream().map(Received::value).toList();
     }
   }
 
-  List<Keyed<T>> keyed() {
+  public List<Received<T>> received() {
     synchronized (records) {
       return List.copyOf(records);
     }
   }
 
-  int size() {
+  public int size() {
     synchronized (records) {
       return records.size();
     }
   }
 
   /** Waits until {@code done} holds for what was read, then until nothing new came for a while. */
-  List<T> awaitSettled(Predicate<List<T>> done, Duration timeout, Duration quiet)
+  public List<T> awaitSettled(Predicate<List<T>> done, Duration timeout, Duration quiet)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.test(values()) || System.nanoTime() - lastArrival.get() < quiet.toNanos()) {
@@ -102,7 +106,7 @@ final class TopicTail<T> implements AutoCloseable {
   }
 
   /** Everything read so far, without waiting. */
-  List<T> snapshot() {
+  public List<T> snapshot() {
     return new ArrayList<>(values());
   }
 }

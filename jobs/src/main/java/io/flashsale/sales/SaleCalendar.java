@@ -1,4 +1,4 @@
-package io.flashsale.inventory.ledger;
+package io.flashsale.sales;
 
 import io.flashsale.events.CartEvent;
 import io.flashsale.events.SaleEvent;
@@ -17,11 +17,11 @@ import org.apache.flink.api.common.typeinfo.Types;
 /**
  * The sales on the calendar, broadcast to every subtask: each sale's latest record, with the
  * optional settings of earlier records carried forward (a STARTED record need not repeat the TTL
- * its SCHEDULED record set).
+ * its SCHEDULED record set). Every job that asks "is a sale in effect for this event" asks here.
  */
-final class SaleCalendar {
+public final class SaleCalendar {
 
-  static final MapStateDescriptor<String, SaleEvent> DESCRIPTOR =
+  public static final MapStateDescriptor<String, SaleEvent> DESCRIPTOR =
       new MapStateDescriptor<>("sales", Types.STRING, TypeInformation.of(SaleEvent.class));
 
   private SaleCalendar() {}
@@ -30,7 +30,7 @@ final class SaleCalendar {
    * Records a sale event. The latest record by event time wins; sales that ended longer than {@code
    * retention} before the watermark are dropped.
    */
-  static void record(
+  public static void record(
       BroadcastState<String, SaleEvent> sales, SaleEvent event, long watermark, Duration retention)
       throws Exception {
     SaleEvent current = sales.get(event.saleId());
@@ -51,21 +51,18 @@ final class SaleCalendar {
   }
 
   /**
-   * The hold TTL for a cart event: that of the sale in effect for it (its channel, its SKU, its
-   * time, not cancelled) that started last, or {@code fallback}.
+   * The hold TTL for a cart event: that of the sale in effect for it that started last, or {@code
+   * fallback}.
    */
-  static Duration holdTtl(
+  public static Duration holdTtl(
       ReadOnlyBroadcastState<String, SaleEvent> sales, CartEvent cart, Duration fallback)
       throws Exception {
     SaleEvent chosen = null;
     for (Map.Entry<String, SaleEvent> entry : sales.immutableEntries()) {
       SaleEvent sale = entry.getValue();
-      boolean inEffect =
-          sale.type() != SaleEventType.CANCELLED
-              && sale.channel().equals(cart.channel())
-              && sale.covers(cart.sku())
-              && sale.runsAt(cart.occurredAt());
-      if (inEffect && sale.holdTtlSeconds() != null && startsLater(sale, chosen)) {
+      if (inEffect(sale, cart.channel(), cart.sku(), cart.occurredAt())
+          && sale.holdTtlSeconds() != null
+          && startsLater(sale, chosen)) {
         chosen = sale;
       }
     }
@@ -73,17 +70,39 @@ final class SaleCalendar {
   }
 
   /** The sales in effect for {@code sku} at {@code time}, on any channel. */
-  static List<SaleEvent> inEffect(
+  public static List<SaleEvent> inEffectFor(
       ReadOnlyBroadcastState<String, SaleEvent> sales, String sku, long time) throws Exception {
     List<SaleEvent> inEffect = new ArrayList<>();
     Instant at = Instant.ofEpochMilli(time);
     for (Map.Entry<String, SaleEvent> entry : sales.immutableEntries()) {
       SaleEvent sale = entry.getValue();
-      if (sale.type() != SaleEventType.CANCELLED && sale.covers(sku) && sale.runsAt(at)) {
+      if (inEffect(sale, sale.channel(), sku, at)) {
         inEffect.add(sale);
       }
     }
     return inEffect;
+  }
+
+  /**
+   * Whether any sale is in effect for an event on {@code channel} and {@code sku} at {@code time}.
+   */
+  public static boolean anyInEffect(
+      ReadOnlyBroadcastState<String, SaleEvent> sales, String channel, String sku, Instant time)
+      throws Exception {
+    for (Map.Entry<String, SaleEvent> entry : sales.immutableEntries()) {
+      if (inEffect(entry.getValue(), channel, sku, time)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The contract's rule: not cancelled, the event's channel and SKU, its time in the sale. */
+  private static boolean inEffect(SaleEvent sale, String channel, String sku, Instant time) {
+    return sale.type() != SaleEventType.CANCELLED
+        && sale.channel().equals(channel)
+        && sale.covers(sku)
+        && sale.runsAt(time);
   }
 
   private static boolean startsLater(SaleEvent sale, SaleEvent than) {

@@ -1,0 +1,104 @@
+package io.flashsale.fraud;
+
+import io.flashsale.events.CartEvent;
+import io.flashsale.fraud.functions.MatchToSignal;
+import io.flashsale.fraud.patterns.EventIdOrder;
+import io.flashsale.fraud.patterns.FraudRule;
+import io.flashsale.fraud.patterns.RuleEvent;
+import io.flashsale.fraud.scoring.Signal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.cep.nfa.compiler.NFACompiler;
+import org.apache.flink.cep.operator.CepOperator;
+import org.apache.flink.cep.pattern.Pattern;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+/**
+ * One rule's CEP operator in Flink's test harness, built as {@code CEP.pattern(...)} builds it in
+ * the job: real keyed state and timers, driven by cart events and watermarks.
+ */
+public final class RuleHarness implements AutoCloseable {
+
+  private final FraudRule rule;
+  private final KeyedOneInputStreamOperatorTestHarness<String, RuleEvent, Signal> harness;
+  private final List<Signal> signals = new ArrayList<>();
+  private final List<RuleEvent> late = new ArrayList<>();
+
+  public RuleHarness(FraudRule rule) throws Exception {
+    this.rule = rule;
+    Pattern<RuleEvent, ?> pattern = rule.cepPattern();
+    CepOperator<RuleEvent, String, Signal> operator =
+        new CepOperator<>(
+            TypeInformation.of(RuleEvent.class).createSerializer(new SerializerConfigImpl()),
+            false,
+            NFACompiler.compileFactory(pattern, false),
+            new EventIdOrder(),
+            pattern.getAfterMatchSkipStrategy(),
+            new MatchToSignal(rule),
+            FraudJob.LATE_EVENTS);
+    harness = new KeyedOneInputStreamOperatorTestHarness<>(operator, RuleEvent::key, Types.STRING);
+    harness.open();
+  }
+
+  /** Sends each event under each of its keys for this rule, at its own event time. */
+  public RuleHarness send(Carts... events) throws Exception {
+    for (Carts builder : events) {
+      CartEvent event = builder.build();
+      for (String key : rule.keys(event)) {
+        harness.processElement(new RuleEvent(key, event), event.occurredAt().toEpochMilli());
+      }
+      collect();
+    }
+    return this;
+  }
+
+  public RuleHarness watermark(Instant time) throws Exception {
+    harness.processWatermark(time.toEpochMilli());
+    collect();
+    return this;
+  }
+
+  public List<Signal> signals() {
+    return signals;
+  }
+
+  public List<RuleEvent> late() {
+    return late;
+  }
+
+  /** Keyed state entries over all keys and states of the operator. */
+  public int keyedStateEntries() {
+    AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
+    return ((HeapKeyedStateBackend<?>) operator.getKeyedStateBackend()).numKeyValueStateEntries();
+  }
+
+  public int eventTimeTimers() {
+    return harness.numEventTimeTimers();
+  }
+
+  @Override
+  public void close() throws Exception {
+    harness.close();
+  }
+
+  private void collect() {
+    signals.addAll(harness.extractOutputValues());
+    harness.getOutput().clear();
+    Queue<StreamRecord<RuleEvent>> lateRecords = harness.getSideOutput(FraudJob.LATE_EVENTS);
+    if (lateRecords != null) {
+      for (StreamRecord<RuleEvent> record = lateRecords.poll();
+          record != null;
+          record = lateRecords.poll()) {
+        late.add(record.getValue());
+      }
+    }
+  }
+}
