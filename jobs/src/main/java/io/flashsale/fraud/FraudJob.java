@@ -124,7 +124,7 @@ public final class FraudJob {
             .uid("dead-letters-carts")
             .name("Valid cart events");
 
-    SingleOutputStreamOperator<SaleEvent> sales = SalesInput.read(env, kafka, groupId, config);
+    SingleOutputStreamOperator<SaleEvent> sales = SalesInput.read(env, kafka, groupId);
 
     Outputs outputs =
         defineWorkflow(carts, sales, FraudOptions.rules(config), FraudOptions.scoring(config));

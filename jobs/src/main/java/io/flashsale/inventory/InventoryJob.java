@@ -157,7 +157,7 @@ public final class InventoryJob {
             .uid("dead-letters-ledger-events")
             .name("Valid ledger events");
 
-    SingleOutputStreamOperator<SaleEvent> sales = SalesInput.read(env, kafka, groupId, config);
+    SingleOutputStreamOperator<SaleEvent> sales = SalesInput.read(env, kafka, groupId);
 
     Outputs outputs =
         defineWorkflow(

@@ -5,11 +5,10 @@ import io.flashsale.kafka.Inbound;
 import io.flashsale.kafka.KafkaConnections;
 import io.flashsale.kafka.SplitDeadLetters;
 import io.flashsale.kafka.TopicDecoder;
-import io.flashsale.time.EventTimeStrategy;
+import io.flashsale.time.ReferenceDataTime;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -22,21 +21,18 @@ public final class SalesInput {
 
   /**
    * The calendar's valid events, with invalid records on the {@link SplitDeadLetters#DEAD_LETTERS}
-   * side output. One partition, one reader: a reader without a partition would hold event time
-   * back.
+   * side output. The calendar never holds event time back ({@link ReferenceDataTime}); one reader
+   * suffices for its one partition.
    */
   public static SingleOutputStreamOperator<SaleEvent> read(
-      StreamExecutionEnvironment env,
-      KafkaConnections kafka,
-      String groupId,
-      ReadableConfig config) {
+      StreamExecutionEnvironment env, KafkaConnections kafka, String groupId) {
     return env.fromSource(
             kafka.source(
                 groupId,
                 Map.of(
                     kafka.topics().salesCalendar(), TopicDecoder.of(SaleEvent.class, sale -> sale)),
                 TypeInformation.of(new TypeHint<Inbound<SaleEvent>>() {})),
-            EventTimeStrategy.of(config),
+            new ReferenceDataTime<>(),
             "Kafka: sales calendar")
         .setParallelism(1)
         .uid("source-sales")
