@@ -47,20 +47,21 @@ public final class DemandEstimate {
       trend = 0;
       absError = 0;
     } else {
-      double predicted = level + PHI * trend;
+      double predicted = Math.max(0, level + PHI * trend);
       double previousLevel = level;
-      level = ALPHA * perHour + (1 - ALPHA) * predicted;
+      // Demand is never negative, however steeply it fell.
+      level = Math.max(0, ALPHA * perHour + (1 - ALPHA) * predicted);
       trend = BETA * (level - previousLevel) + (1 - BETA) * PHI * trend;
       absError = ALPHA * Math.abs(perHour - predicted) + (1 - ALPHA) * absError;
     }
     samples++;
   }
 
-  /** How erratic demand is relative to its level: 0 steady, 1 or more wild. */
+  /** How erratic demand is relative to its level, from 0 (steady) to 1 (as large as the level). */
   public double volatility() {
     if (samples < 3) {
       return 0;
     }
-    return absError / Math.max(level, 1);
+    return Math.min(1, absError / Math.max(level, 1));
   }
 }

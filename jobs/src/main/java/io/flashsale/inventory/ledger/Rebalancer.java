@@ -212,6 +212,10 @@ final class Rebalancer {
     long allocatable = Math.max(0, sellable - locked);
     long threshold = lowStockThreshold(allocation.override);
     lowStock = allocatable < threshold;
+    if (reason == QuotaReason.LOW_STOCK_PAUSE && !lowStock) {
+      // Checked against the last rebalance's buffer and locked units; recounted, stock is not low.
+      reason = QuotaReason.STOCK_CHANGE;
+    }
 
     for (ChannelConfig channel : channels.all()) {
       boolean marketplace = channel.kind() == ChannelKind.MARKETPLACE;
@@ -408,7 +412,8 @@ final class Rebalancer {
       AllocationOverride override, List<SaleEvent> sales, double volatility, SkuBalances balances) {
     double percent =
         policy.bufferPercent()
-            + (policy.maxBufferPercent() - policy.bufferPercent()) * Math.min(1, volatility);
+            + (policy.maxBufferPercent() - policy.bufferPercent())
+                * Math.max(0, Math.min(1, volatility));
     for (SaleEvent sale : sales) {
       if (sale.bufferPercent() != null) {
         percent = Math.max(percent, sale.bufferPercent());

@@ -39,6 +39,20 @@ class DemandEstimateTest {
   }
 
   @Test
+  void shouldNeverExpectNegativeDemandWhenSalesStopAfterARamp() {
+    DemandEstimate demand = new DemandEstimate();
+    for (int i = 0; i < 10; i++) {
+      demand.observe(100 - 10 * i);
+    }
+    for (int i = 0; i < 50; i++) {
+      demand.observe(0);
+      assertThat(demand.level).isNotNegative();
+      assertThat(demand.nextPerHour()).isNotNegative();
+      assertThat(demand.volatility()).isBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
   void shouldExpectNothingBeforeAnySample() {
     assertThat(new DemandEstimate().nextPerHour()).isZero();
     assertThat(new DemandEstimate().meanPerHour(10)).isZero();
