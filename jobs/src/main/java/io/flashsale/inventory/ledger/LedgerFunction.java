@@ -54,7 +54,7 @@ public final class LedgerFunction
   @Override
   public void open(OpenContext openContext) {
     ledger = new SkuLedger(new LedgerState(getRuntimeContext()), policy, allocation);
-    output = new ContextOutput(allocation);
+    output = new ContextOutput(new LedgerMetrics(getRuntimeContext().getMetricGroup()));
   }
 
   @Override
@@ -105,12 +105,12 @@ public final class LedgerFunction
 
   /** Sends the ledger's results to the operator's outputs; rebound for every call. */
   private static final class ContextOutput implements LedgerContext {
-    private final AllocationConfig allocation;
+    private final LedgerMetrics metrics;
     private ReadOnlyContext context;
     private Collector<Decision> decisions;
 
-    ContextOutput(AllocationConfig allocation) {
-      this.allocation = allocation;
+    ContextOutput(LedgerMetrics metrics) {
+      this.metrics = metrics;
     }
 
     void bind(ReadOnlyContext context, Collector<Decision> decisions) {
@@ -120,6 +120,7 @@ public final class LedgerFunction
 
     @Override
     public void decision(Decision decision) {
+      metrics.count(decision);
       decisions.collect(decision);
     }
 
@@ -130,11 +131,13 @@ public final class LedgerFunction
 
     @Override
     public void incident(OversellIncident incident) {
+      metrics.count(incident);
       context.output(INCIDENTS, incident);
     }
 
     @Override
     public void quota(ChannelQuota quota) {
+      metrics.count(quota);
       context.output(QUOTAS, quota);
     }
 

@@ -52,8 +52,6 @@ public final class SkuBalances {
   /** Holds whose shopper went on to check out (whether or not the checkout could be committed). */
   public long checkouts;
 
-  public long checkoutsRejectedAfterHold;
-
   PoolBalance pool(Pool pool) {
     return pool == Pool.MAIN ? main : fba;
   }

@@ -337,7 +337,6 @@ final class SkuLedger {
     if (!fits) {
       answer.add(rejection(event, DecisionReason.INSUFFICIENT_STOCK, null, time));
       if (hold != null) {
-        balances.checkoutsRejectedAfterHold++;
         answer.add(endHold(hold, event.eventId(), DecisionReason.CHECKOUT_REJECTED, time));
       }
       return;
