@@ -10,6 +10,7 @@ import io.flashsale.events.ChannelOverride;
 import io.flashsale.events.ChannelQuota;
 import io.flashsale.events.DemandForecast;
 import io.flashsale.events.FbaRecommendation;
+import io.flashsale.events.Pool;
 import io.flashsale.events.QuotaReason;
 import io.flashsale.events.SaleEvent;
 import io.flashsale.inventory.SaleNotice;
@@ -21,6 +22,7 @@ import io.flashsale.inventory.allocation.ChannelState;
 import io.flashsale.inventory.allocation.Claim;
 import io.flashsale.inventory.allocation.DemandSample;
 import io.flashsale.inventory.allocation.Exposure;
+import io.flashsale.inventory.allocation.QuotaVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -176,7 +178,7 @@ final class Rebalancer {
   boolean rebalance(SkuCall call, QuotaReason reason, long time) throws Exception {
     AllocationState allocation = allocation(call);
     SkuBalances balances = call.balances;
-    long availableBefore = balances.available(io.flashsale.events.Pool.MAIN);
+    long availableBefore = balances.available(Pool.MAIN);
     long bufferBefore = balances.bufferUnits;
     long exposureBefore = balances.exposure;
 
@@ -204,8 +206,7 @@ final class Rebalancer {
     long locked = 0;
     long exposed = 0;
     for (ChannelConfig channel : channels.ofKind(ChannelKind.MARKETPLACE)) {
-      List<io.flashsale.inventory.allocation.QuotaVersion> versions =
-          allocation.channel(channel.id()).versions;
+      List<QuotaVersion> versions = allocation.channel(channel.id()).versions;
       locked += Exposure.locked(versions);
       exposed += Exposure.of(versions);
     }
@@ -284,7 +285,7 @@ final class Rebalancer {
     balances.lockedExposure = locked;
     balances.lowStock = lowStock;
     balances.lowStockThreshold = threshold;
-    long ownStore = balances.available(io.flashsale.events.Pool.MAIN);
+    long ownStore = balances.available(Pool.MAIN);
     for (ChannelConfig channel : channels.ofKind(ChannelKind.DIRECT)) {
       ChannelState state = allocation.channel(channel.id());
       if (shouldPublish(state, ownStore, false)) {
@@ -302,7 +303,7 @@ final class Rebalancer {
       allocation.scheduledRebalance = time + policy.rebalanceInterval().toMillis();
     }
     schedule(call, time);
-    return balances.available(io.flashsale.events.Pool.MAIN) != availableBefore
+    return balances.available(Pool.MAIN) != availableBefore
         || balances.bufferUnits != bufferBefore
         || balances.exposure != exposureBefore;
   }

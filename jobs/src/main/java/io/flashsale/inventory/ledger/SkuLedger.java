@@ -179,7 +179,15 @@ final class SkuLedger {
 
   void onAck(ChannelAck ack, LedgerContext output) throws Exception {
     long time = ack.appliedAt().toEpochMilli();
-    onAllocationInput(ack.sku(), ack.eventId(), time, output, () -> rebalancer.onAck(call, ack));
+    onAllocationInput(
+        ack.sku(),
+        ack.eventId(),
+        time,
+        output,
+        () -> {
+          rebalancer.onAck(call, ack);
+          return false;
+        });
   }
 
   void onForecast(DemandForecast forecast, LedgerContext output) throws Exception {
@@ -189,7 +197,10 @@ final class SkuLedger {
         forecast.eventId(),
         time,
         output,
-        () -> rebalancer.onForecast(call, forecast));
+        () -> {
+          rebalancer.onForecast(call, forecast);
+          return false;
+        });
   }
 
   void onOverride(AllocationOverride override, LedgerContext output) throws Exception {
@@ -199,11 +210,7 @@ final class SkuLedger {
         override.eventId(),
         time,
         output,
-        () -> {
-          if (rebalancer.onOverride(call, override)) {
-            changed(Pool.MAIN, time);
-          }
-        });
+        () -> rebalancer.onOverride(call, override));
   }
 
   void onDemand(DemandSample sample, LedgerContext output) throws Exception {
@@ -227,8 +234,7 @@ final class SkuLedger {
     begin(key, output);
     if (findAnswer(eventId, time) == null) {
       long exposureBefore = balances.exposure;
-      step.apply();
-      if (balances.exposure != exposureBefore) {
+      if (step.apply() || balances.exposure != exposureBefore) {
         changed(Pool.MAIN, time);
       }
       remember(eventId, time, Answer.NONE);
@@ -239,7 +245,8 @@ final class SkuLedger {
 
   @FunctionalInterface
   private interface AllocationStep {
-    void apply() throws Exception;
+    /** Applies the input; true when it rebalanced the SKU's position. */
+    boolean apply() throws Exception;
   }
 
   /** The watermark passed {@code time}: expire holds, look at orders, drop old answers. */

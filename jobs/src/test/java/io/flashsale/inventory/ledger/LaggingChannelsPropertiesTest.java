@@ -1,7 +1,9 @@
 package io.flashsale.inventory.ledger;
 
+import io.flashsale.events.AllocationOverride;
 import io.flashsale.events.CartEvent;
 import io.flashsale.events.CartEventType;
+import io.flashsale.events.ChannelOverride;
 import io.flashsale.events.DemandForecast;
 import io.flashsale.inventory.LedgerEvents;
 import io.flashsale.inventory.allocation.AllocationConfig;
@@ -63,6 +65,7 @@ class LaggingChannelsPropertiesTest {
           case 7 -> world.send(cart(eventId, CartEventType.HOLD_RELEASED, action, world));
           case 8, 9, 10 ->
               world.buy(action.a() % 2 == 0 ? "amazon" : "walmart", 1 + action.b() % 6);
+          case 11 -> world.send(override(eventId, action, world));
           default ->
               world.send(
                   new DemandForecast(
@@ -86,10 +89,24 @@ class LaggingChannelsPropertiesTest {
         eventId, type, "web", SKU, holdId, "W-" + eventId, 1 + action.b() % 8, world.at());
   }
 
+  /** An operator pausing or reweighting a marketplace, or changing the buffer and threshold. */
+  private static AllocationOverride override(String eventId, Action action, LaggingWorld world) {
+    String channel = action.a() % 2 == 0 ? "amazon" : "walmart";
+    return new AllocationOverride(
+        eventId,
+        SKU,
+        (double) (action.b() % 11),
+        action.b() % 25,
+        List.of(
+            new ChannelOverride(
+                channel, 0.5 + action.b() % 4, action.a() % 5, action.b() % 3 == 0)),
+        world.at());
+  }
+
   @Provide
   Arbitrary<List<Action>> actions() {
     return Combinators.combine(
-            Arbitraries.integers().between(0, 11),
+            Arbitraries.integers().between(0, 12),
             Arbitraries.integers().between(0, 120),
             Arbitraries.integers().between(0, 100))
         .as(Action::new)

@@ -29,6 +29,7 @@ final class LaggingWorld {
   private final Map<String, SimulatedMarketplace> marketplaces;
   private long now = LedgerEvents.T0.toEpochMilli();
   private int quotasSeen;
+  private Position lastMain;
   private int orderNumber;
 
   /**
@@ -92,6 +93,16 @@ final class LaggingWorld {
   }
 
   /** Holds count against on-hand unless overbooking lets them exceed it on purpose. */
+  private static List<Long> content(Position position) {
+    return List.of(
+        position.onHand(),
+        position.held(),
+        position.committed(),
+        position.available(),
+        position.bufferUnits(),
+        position.quotaOutstanding());
+  }
+
   private long held(Position position) {
     return overbooking ? 0 : position.held();
   }
@@ -110,6 +121,13 @@ final class LaggingWorld {
         .noneMatch(i -> i.cause() == OversellCause.CHANNEL_ORDER);
     for (Position position : ledger.newPositions()) {
       if (position.pool() == Pool.MAIN) {
+        if (lastMain != null) {
+          assertThat(position.version()).isEqualTo(lastMain.version() + 1);
+          assertThat(content(position))
+              .as("a new version is a change: %s after %s", position, lastMain)
+              .isNotEqualTo(content(lastMain));
+        }
+        lastMain = position;
         assertThat(position.committed()).isLessThanOrEqualTo(position.onHand());
         assertThat(position.quotaOutstanding() + held(position) + position.committed())
             .as("outstanding + held + committed within on-hand: %s", position)
