@@ -45,6 +45,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -257,14 +258,11 @@ class FraudJobKafkaTest {
   }
 
   /** Waits until {@code fraud_review} has {@code expected} rows; returns each row's evidence. */
-  private Map<String, FraudAlert> awaitReviewRows(int expected) throws Exception {
-    long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-    Map<String, FraudAlert> rows = readReviewRows();
-    while (rows.size() < expected && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      rows = readReviewRows();
-    }
-    return rows;
+  private Map<String, FraudAlert> awaitReviewRows(int expected) {
+    return Awaitility.await("a fraud_review row per alert")
+        .atMost(SETTLE_TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(this::readReviewRows, rows -> rows.size() >= expected);
   }
 
   private Map<String, FraudAlert> readReviewRows() throws Exception {

@@ -41,6 +41,7 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -342,15 +343,12 @@ class InventoryJobKafkaTest {
     }
   }
 
-  private Map<String, Position> awaitRows(String prefix, Map<String, Position> expected)
-      throws Exception {
-    long deadline = System.currentTimeMillis() + SETTLE_TIMEOUT.toMillis();
-    Map<String, Position> rows = readRows(prefix);
-    while (!rows.equals(expected) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-      rows = readRows(prefix);
-    }
-    return rows;
+  /** Waits until PostgreSQL's rows equal {@code expected}; returns them. */
+  private Map<String, Position> awaitRows(String prefix, Map<String, Position> expected) {
+    return Awaitility.await("inventory_position rows equal to the last positions")
+        .atMost(SETTLE_TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> readRows(prefix), expected::equals);
   }
 
   private Map<String, Position> readRows(String prefix) throws Exception {
@@ -388,8 +386,7 @@ class InventoryJobKafkaTest {
    * another topic than cart events, and a hold must not overtake the stock it needs.
    */
   private static void receiveFirst(
-      Producing producing, TopicTail<Position> positions, Topics topics, Instant at)
-      throws InterruptedException {
+      Producing producing, TopicTail<Position> positions, Topics topics, Instant at) {
     producing.sendRaw(topics.inventoryStock(), "S", stockJson(at));
     producing.flush();
     positions.awaitSettled(p -> !p.isEmpty(), SETTLE_TIMEOUT, Duration.ZERO);

@@ -1,6 +1,7 @@
 package io.flashsale.testing;
 
 import io.flashsale.serde.EventJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Reads a topic from its beginning in the background, as a storefront would: read_committed, so it
@@ -27,10 +30,12 @@ public final class TopicTail<T> implements AutoCloseable {
 
   private final List<Received<T>> records = new ArrayList<>();
   private final AtomicLong lastArrival = new AtomicLong(System.nanoTime());
+  private final String topic;
   private final Thread reader;
   private volatile boolean running = true;
 
   public TopicTail(String bootstrapServers, String topic, Class<T> type) {
+    this.topic = topic;
     Properties properties = new Properties();
     properties.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -51,7 +56,7 @@ public final class TopicTail<T> implements AutoCloseable {
                       consumer.poll(Duration.ofMillis(100))) {
                     Received<T> received =
                         new Received<>(
-                            new String(record.key(), java.nio.charset.StandardCharsets.UTF_8),
+                            new String(record.key(), StandardCharsets.UTF_8),
                             EventJson.read(record.value(), type),
                             System.currentTimeMillis());
                     synchronized (records) {
@@ -86,15 +91,17 @@ public final class TopicTail<T> implements AutoCloseable {
   }
 
   /** Waits until {@code done} holds for what was read, then until nothing new came for a while. */
-  public List<T> awaitSettled(Predicate<List<T>> done, Duration timeout, Duration quiet)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!done.test(values()) || System.nanoTime() - lastArrival.get() < quiet.toNanos()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "topic did not settle within " + timeout + "; read " + size() + " records");
-      }
-      Thread.sleep(50);
+  public List<T> awaitSettled(Predicate<List<T>> done, Duration timeout, Duration quiet) {
+    try {
+      Awaitility.await(topic)
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () ->
+                  done.test(values()) && System.nanoTime() - lastArrival.get() >= quiet.toNanos());
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          topic + " did not settle within " + timeout + "; read " + size() + " records", e);
     }
     return values();
   }
