@@ -22,7 +22,6 @@ import io.flashsale.inventory.allocation.ChannelState;
 import io.flashsale.inventory.allocation.Claim;
 import io.flashsale.inventory.allocation.DemandSample;
 import io.flashsale.inventory.allocation.Exposure;
-import io.flashsale.inventory.allocation.QuotaVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,24 +62,38 @@ final class Rebalancer {
     }
   }
 
-  void onAck(SkuCall call, ChannelAck ack) throws Exception {
-    if (channels.kindOf(ack.channel()).orElse(null) == ChannelKind.MARKETPLACE) {
-      AllocationState allocation = allocation(call);
-      Exposure.acknowledge(
-          allocation.channel(ack.channel()).versions,
-          ack.quotaVersion(),
-          ack.status() == AckStatus.APPLIED,
-          ack.appliedAt().toEpochMilli());
-      call.balances.exposure = exposure(call.balances, allocation);
-      schedule(call, ack.appliedAt().toEpochMilli());
+  /**
+   * A channel applied (or failed to apply) a quota.
+   *
+   * @return whether what the marketplaces may still sell moved
+   */
+  boolean onAck(SkuCall call, ChannelAck ack) throws Exception {
+    if (channels.kindOf(ack.channel()).orElse(null) != ChannelKind.MARKETPLACE) {
+      return false;
     }
+    AllocationState allocation = allocation(call);
+    Exposure.acknowledge(
+        allocation.channel(ack.channel()).versions,
+        ack.quotaVersion(),
+        ack.status() == AckStatus.APPLIED,
+        ack.appliedAt().toEpochMilli());
+    long exposedBefore = call.balances.exposure;
+    call.balances.exposure = exposure(call.balances, allocation);
+    schedule(call, ack.appliedAt().toEpochMilli());
+    return call.balances.exposure != exposedBefore;
   }
 
-  void onForecast(SkuCall call, DemandForecast forecast) throws Exception {
+  /**
+   * An external forecast, used from the SKU's next rebalance on.
+   *
+   * @return false: nothing the position shows moves at once
+   */
+  boolean onForecast(SkuCall call, DemandForecast forecast) throws Exception {
     ChannelState channel = allocation(call).channel(forecast.channel());
     channel.externalPerHour = forecast.unitsPerHour();
     channel.externalFrom = forecast.validFrom().toEpochMilli();
     channel.externalTo = forecast.validTo().toEpochMilli();
+    return false;
   }
 
   /** A demand window closed; a big enough surprise rebalances at once. */
@@ -111,6 +124,11 @@ final class Rebalancer {
     return false;
   }
 
+  /**
+   * An operator's settings for the SKU, applied by a rebalance unless an earlier one arrived late.
+   *
+   * @return whether the rebalance moved the MAIN position
+   */
   boolean onOverride(SkuCall call, AllocationOverride override) throws Exception {
     AllocationState allocation = allocation(call);
     if (allocation.override != null
@@ -190,34 +208,27 @@ final class Rebalancer {
     double horizonPeriods = policy.horizon().toMillis() / (double) policy.demandSlide().toMillis();
     double volatility = 0;
     double weightOfVolatility = 0;
-    List<Claim> claims = new ArrayList<>();
-    boolean lowStock;
-    long buffer;
     for (ChannelConfig channel : channels.all()) {
       ChannelState state = allocation.channel(channel.id());
       catchUp(state, time - policy.demandWindow().toMillis());
       volatility += state.demand.volatility() * state.demand.level;
       weightOfVolatility += state.demand.level;
     }
-    buffer =
+    long buffer =
         bufferUnits(
             allocation.override, sales, volatility / Math.max(weightOfVolatility, 1e-9), balances);
     long sellable = balances.main.onHand - balances.main.committed - balances.main.held - buffer;
-    long locked = 0;
-    long exposed = 0;
-    for (ChannelConfig channel : channels.ofKind(ChannelKind.MARKETPLACE)) {
-      List<QuotaVersion> versions = allocation.channel(channel.id()).versions;
-      locked += Exposure.locked(versions);
-      exposed += Exposure.of(versions);
-    }
+    long exposed = exposure(balances, allocation);
+    long locked = balances.lockedExposure;
     long allocatable = Math.max(0, sellable - locked);
     long threshold = lowStockThreshold(allocation.override);
-    lowStock = allocatable < threshold;
+    boolean lowStock = allocatable < threshold;
     if (reason == QuotaReason.LOW_STOCK_PAUSE && !lowStock) {
       // Checked against the last rebalance's buffer and locked units; recounted, stock is not low.
       reason = QuotaReason.STOCK_CHANGE;
     }
 
+    List<Claim> claims = new ArrayList<>();
     for (ChannelConfig channel : channels.all()) {
       boolean marketplace = channel.kind() == ChannelKind.MARKETPLACE;
       if (channel.kind() == ChannelKind.FBA
@@ -282,7 +293,6 @@ final class Rebalancer {
 
     balances.bufferUnits = buffer;
     balances.exposure = exposed;
-    balances.lockedExposure = locked;
     balances.lowStock = lowStock;
     balances.lowStockThreshold = threshold;
     long ownStore = balances.available(Pool.MAIN);
@@ -469,7 +479,9 @@ final class Rebalancer {
     }
   }
 
-  /** Recounts what the marketplaces may still sell, and how much of it is locked. */
+  /**
+   * What the marketplaces may still sell; how much of it is locked is recounted into the balances.
+   */
   private long exposure(SkuBalances balances, AllocationState allocation) {
     long exposed = 0;
     long locked = 0;

@@ -179,15 +179,7 @@ final class SkuLedger {
 
   void onAck(ChannelAck ack, LedgerContext output) throws Exception {
     long time = ack.appliedAt().toEpochMilli();
-    onAllocationInput(
-        ack.sku(),
-        ack.eventId(),
-        time,
-        output,
-        () -> {
-          rebalancer.onAck(call, ack);
-          return false;
-        });
+    onAllocationInput(ack.sku(), ack.eventId(), time, output, () -> rebalancer.onAck(call, ack));
   }
 
   void onForecast(DemandForecast forecast, LedgerContext output) throws Exception {
@@ -197,10 +189,7 @@ final class SkuLedger {
         forecast.eventId(),
         time,
         output,
-        () -> {
-          rebalancer.onForecast(call, forecast);
-          return false;
-        });
+        () -> rebalancer.onForecast(call, forecast));
   }
 
   void onOverride(AllocationOverride override, LedgerContext output) throws Exception {
@@ -233,8 +222,7 @@ final class SkuLedger {
       throws Exception {
     begin(key, output);
     if (findAnswer(eventId, time) == null) {
-      long exposureBefore = balances.exposure;
-      if (step.apply() || balances.exposure != exposureBefore) {
+      if (step.apply()) {
         changed(Pool.MAIN, time);
       }
       remember(eventId, time, Answer.NONE);
@@ -245,7 +233,7 @@ final class SkuLedger {
 
   @FunctionalInterface
   private interface AllocationStep {
-    /** Applies the input; true when it rebalanced the SKU's position. */
+    /** Applies the input; true when it moved what the SKU's MAIN position shows. */
     boolean apply() throws Exception;
   }
 
