@@ -2,20 +2,14 @@ package io.flashsale.fraud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flashsale.config.KafkaOptions;
-import io.flashsale.config.PostgresOptions;
-import io.flashsale.embedded.EmbeddedKafka;
-import io.flashsale.embedded.EmbeddedPostgres;
 import io.flashsale.events.CartEvent;
 import io.flashsale.events.DeadLetter;
 import io.flashsale.events.FraudAction;
 import io.flashsale.events.FraudAlert;
 import io.flashsale.fraud.LabelledTraffic.Actor;
-import io.flashsale.jdbc.SchemaMigrations;
-import io.flashsale.kafka.TopicSetup;
 import io.flashsale.kafka.Topics;
 import io.flashsale.serde.EventJson;
-import io.flashsale.tables.TableSyncJob;
+import io.flashsale.testing.JobsOnKafka;
 import io.flashsale.testing.Producing;
 import io.flashsale.testing.TopicTail;
 import io.flashsale.testing.TopicTail.Received;
@@ -31,20 +25,13 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +49,6 @@ class FraudJobKafkaTest {
 
   private static final long SEED = 20261128;
   private static final String PREFIX = "mixed.";
-  private static final String SCHEMA = "mixed";
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
 
   @RegisterExtension
@@ -73,35 +59,27 @@ class FraudJobKafkaTest {
               .setNumberSlotsPerTaskManager(4)
               .build());
 
-  private EmbeddedKafka kafka;
-  private EmbeddedPostgres postgres;
+  private JobsOnKafka servers;
 
   @BeforeAll
   void startServers() {
-    kafka = EmbeddedKafka.start();
-    postgres = EmbeddedPostgres.start();
+    servers = JobsOnKafka.withPostgres();
   }
 
   @AfterAll
   void stopServers() {
-    postgres.close();
-    kafka.close();
+    servers.close();
   }
 
   @Test
   void shouldFlagBotsAndCouponAbusersButNotShoppersInALabelledStream() throws Exception {
-    Topics topics = new Topics(PREFIX);
-    Properties admin = new Properties();
-    admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    TopicSetup.ensure(admin, topics.all(4));
-    SchemaMigrations.apply(postgres.jdbcUrl(), postgres.username(), postgres.password(), SCHEMA);
-    Configuration config = config();
-    try (TopicTail<FraudAlert> alerts =
-            new TopicTail<>(kafka.bootstrapServers(), topics.fraudAlerts(), FraudAlert.class);
-        TopicTail<DeadLetter> deadLetters =
-            new TopicTail<>(kafka.bootstrapServers(), topics.deadLetter(), DeadLetter.class);
-        Producing producing = new Producing(kafka.bootstrapServers())) {
-      List<JobClient> jobs = startJobs(config);
+    Topics topics = servers.createTopics(PREFIX);
+    Configuration config = servers.config(PREFIX);
+    LabelledTraffic.rules().forEach(config::setString);
+    try (TopicTail<FraudAlert> alerts = servers.tail(topics.fraudAlerts(), FraudAlert.class);
+        TopicTail<DeadLetter> deadLetters = servers.tail(topics.deadLetter(), DeadLetter.class);
+        Producing producing = servers.producer()) {
+      List<JobClient> jobs = List.of(servers.startFraud(config), servers.startTableSync(config));
       awaitCanaryAlert(producing, topics, alerts);
 
       Instant start = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.MILLIS);
@@ -224,39 +202,6 @@ class FraudJobKafkaTest {
     sent.clear();
   }
 
-  private List<JobClient> startJobs(Configuration config) throws Exception {
-    StreamExecutionEnvironment fraud = StreamExecutionEnvironment.getExecutionEnvironment(config);
-    fraud.configure(config);
-    FraudJob.build(fraud, config);
-    JobClient fraudJob = fraud.executeAsync(FraudJob.NAME);
-
-    Configuration syncConfig = new Configuration(config);
-    syncConfig.set(CoreOptions.DEFAULT_PARALLELISM, 1);
-    StreamExecutionEnvironment sync =
-        StreamExecutionEnvironment.getExecutionEnvironment(syncConfig);
-    sync.configure(syncConfig);
-    TableSyncJob.build(sync, syncConfig);
-    return List.of(fraudJob, sync.executeAsync(TableSyncJob.NAME));
-  }
-
-  private Configuration config() {
-    Configuration config = new Configuration();
-    config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-    config.set(KafkaOptions.TOPIC_PREFIX, PREFIX);
-    config.set(PostgresOptions.URL, postgres.jdbcUrl());
-    config.set(PostgresOptions.USERNAME, postgres.username());
-    config.set(PostgresOptions.PASSWORD, postgres.password());
-    config.set(PostgresOptions.SCHEMA, SCHEMA);
-    config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(200));
-    config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
-    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
-    config.set(PipelineOptions.GENERIC_TYPES, false);
-    config.set(CoreOptions.DEFAULT_PARALLELISM, 2);
-    LabelledTraffic.rules().forEach(config::setString);
-    return config;
-  }
-
   /** Waits until {@code fraud_review} has {@code expected} rows; returns each row's evidence. */
   private Map<String, FraudAlert> awaitReviewRows(int expected) {
     return Awaitility.await("a fraud_review row per alert")
@@ -269,10 +214,15 @@ class FraudJobKafkaTest {
     Map<String, FraudAlert> rows = new HashMap<>();
     try (Connection connection =
             DriverManager.getConnection(
-                postgres.jdbcUrl(), postgres.username(), postgres.password());
+                servers.postgres().jdbcUrl(),
+                servers.postgres().username(),
+                servers.postgres().password());
         Statement statement = connection.createStatement();
         ResultSet result =
-            statement.executeQuery("SELECT * FROM " + SCHEMA + ".fraud_review ORDER BY alert_id")) {
+            statement.executeQuery(
+                "SELECT * FROM "
+                    + JobsOnKafka.schema(PREFIX)
+                    + ".fraud_review ORDER BY alert_id")) {
       while (result.next()) {
         FraudAlert evidence = EventJson.read(result.getString("evidence"), FraudAlert.class);
         if (evidence.subject().startsWith("canary")) {

@@ -14,6 +14,7 @@ import io.flashsale.events.SaleEvent;
 import io.flashsale.events.SaleEventType;
 import io.flashsale.kafka.Topics;
 import io.flashsale.serde.EventJson;
+import io.flashsale.testing.JobsOnKafka;
 import io.flashsale.testing.Producing;
 import io.flashsale.testing.TopicTail;
 import java.time.Duration;

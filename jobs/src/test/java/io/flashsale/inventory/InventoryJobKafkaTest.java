@@ -16,6 +16,7 @@ import io.flashsale.events.Position;
 import io.flashsale.events.StockMovement;
 import io.flashsale.kafka.Topics;
 import io.flashsale.serde.EventJson;
+import io.flashsale.testing.JobsOnKafka;
 import io.flashsale.testing.Producing;
 import io.flashsale.testing.TopicTail;
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,15 @@
-package io.flashsale.inventory;
+package io.flashsale.testing;
 
 import io.flashsale.config.KafkaOptions;
 import io.flashsale.config.PostgresOptions;
 import io.flashsale.embedded.EmbeddedKafka;
 import io.flashsale.embedded.EmbeddedPostgres;
+import io.flashsale.fraud.FraudJob;
+import io.flashsale.inventory.InventoryJob;
 import io.flashsale.jdbc.SchemaMigrations;
 import io.flashsale.kafka.TopicSetup;
 import io.flashsale.kafka.Topics;
 import io.flashsale.tables.TableSyncJob;
-import io.flashsale.testing.Producing;
-import io.flashsale.testing.TopicTail;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * A real Kafka broker, and optionally a real PostgreSQL, for running the jobs on the test's Flink
  * mini cluster. Each test uses its own topic prefix (and schema), so tests share the servers.
  */
-final class JobsOnKafka implements AutoCloseable {
+public final class JobsOnKafka implements AutoCloseable {
 
   private final EmbeddedKafka kafka;
   private final EmbeddedPostgres postgres;
@@ -37,20 +37,20 @@ final class JobsOnKafka implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  static JobsOnKafka withPostgres() {
+  public static JobsOnKafka withPostgres() {
     return new JobsOnKafka(EmbeddedKafka.start(), EmbeddedPostgres.start());
   }
 
-  static JobsOnKafka kafkaOnly() {
+  public static JobsOnKafka kafkaOnly() {
     return new JobsOnKafka(EmbeddedKafka.start(), null);
   }
 
-  EmbeddedPostgres postgres() {
+  public EmbeddedPostgres postgres() {
     return postgres;
   }
 
   /** The topics (and, with PostgreSQL, the tables) for one test's prefix. */
-  Topics createTopics(String prefix) {
+  public Topics createTopics(String prefix) {
     Topics topics = new Topics(prefix);
     Properties admin = new Properties();
     admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -63,7 +63,7 @@ final class JobsOnKafka implements AutoCloseable {
   }
 
   /** The jobs' configuration for a prefix: short checkpoints, quick restarts, no Kryo. */
-  Configuration config(String prefix) {
+  public Configuration config(String prefix) {
     Configuration config = new Configuration();
     config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
     config.set(KafkaOptions.TOPIC_PREFIX, prefix);
@@ -82,32 +82,44 @@ final class JobsOnKafka implements AutoCloseable {
     return config;
   }
 
-  JobClient startInventory(Configuration config) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-    env.configure(config);
-    InventoryJob.build(env, config);
-    return env.executeAsync(InventoryJob.NAME + " " + config.get(KafkaOptions.TOPIC_PREFIX));
+  public JobClient startInventory(Configuration config) throws Exception {
+    return start(config, InventoryJob::build, InventoryJob.NAME);
   }
 
-  JobClient startTableSync(Configuration config) throws Exception {
+  public JobClient startFraud(Configuration config) throws Exception {
+    return start(config, FraudJob::build, FraudJob.NAME);
+  }
+
+  public JobClient startTableSync(Configuration config) throws Exception {
     Configuration syncConfig = new Configuration(config);
     syncConfig.set(CoreOptions.DEFAULT_PARALLELISM, 1);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(syncConfig);
-    env.configure(syncConfig);
-    TableSyncJob.build(env, syncConfig);
-    return env.executeAsync(TableSyncJob.NAME + " " + config.get(KafkaOptions.TOPIC_PREFIX));
+    return start(syncConfig, TableSyncJob::build, TableSyncJob.NAME);
   }
 
-  <T> TopicTail<T> tail(String topic, Class<T> type) {
+  /** How each job adds itself to an environment. */
+  @FunctionalInterface
+  private interface JobBuilder {
+    void build(StreamExecutionEnvironment env, Configuration config);
+  }
+
+  private static JobClient start(Configuration config, JobBuilder job, String name)
+      throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+    env.configure(config);
+    job.build(env, config);
+    return env.executeAsync(name + " " + config.get(KafkaOptions.TOPIC_PREFIX));
+  }
+
+  public <T> TopicTail<T> tail(String topic, Class<T> type) {
     return new TopicTail<>(kafka.bootstrapServers(), topic, type);
   }
 
-  Producing producer() {
+  public Producing producer() {
     return new Producing(kafka.bootstrapServers());
   }
 
   /** The path of a test resource, e.g. an allocation file for {@code allocation.config-file}. */
-  static String resource(String name) {
+  public static String resource(String name) {
     try {
       return Path.of(JobsOnKafka.class.getClassLoader().getResource(name).toURI()).toString();
     } catch (URISyntaxException e) {
@@ -115,7 +127,7 @@ final class JobsOnKafka implements AutoCloseable {
     }
   }
 
-  static String schema(String topicPrefix) {
+  public static String schema(String topicPrefix) {
     return topicPrefix.replace(".", "");
   }
 
