@@ -11,6 +11,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.TransactionNamingStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -59,13 +60,22 @@ public final class KafkaConnections {
    */
   public <T> KafkaSource<Inbound<T>> source(
       String groupId, Map<String, TopicDecoder<T>> decoders, TypeInformation<Inbound<T>> type) {
-    return KafkaSource.<Inbound<T>>builder()
+    return source(
+        groupId,
+        decoders.keySet().stream().sorted().toList(),
+        new InboundDeserializer<>(decoders, maxRecordBytes, type));
+  }
+
+  /** The same source over {@code topicNames}, reading records with {@code deserializer}. */
+  public <T> KafkaSource<T> source(
+      String groupId, List<String> topicNames, KafkaRecordDeserializationSchema<T> deserializer) {
+    return KafkaSource.<T>builder()
         .setBootstrapServers(bootstrapServers)
         .setProperties(clientProperties)
-        .setTopics(decoders.keySet().stream().sorted().toList())
+        .setTopics(topicNames)
         .setGroupId(groupId)
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new InboundDeserializer<>(decoders, maxRecordBytes, type))
+        .setDeserializer(deserializer)
         .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
         .build();
   }

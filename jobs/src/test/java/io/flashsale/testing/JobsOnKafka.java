@@ -1,5 +1,6 @@
 package io.flashsale.testing;
 
+import io.flashsale.channels.ChannelSyncJob;
 import io.flashsale.config.KafkaOptions;
 import io.flashsale.config.PostgresOptions;
 import io.flashsale.embedded.EmbeddedKafka;
@@ -94,6 +95,10 @@ public final class JobsOnKafka implements AutoCloseable {
     Configuration syncConfig = new Configuration(config);
     syncConfig.set(CoreOptions.DEFAULT_PARALLELISM, 1);
     return start(syncConfig, TableSyncJob::build, TableSyncJob.NAME);
+  }
+
+  public JobClient startChannelSync(Configuration config) throws Exception {
+    return start(config, ChannelSyncJob::build, ChannelSyncJob.NAME);
   }
 
   /** How each job adds itself to an environment. */
