@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -27,9 +28,14 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
@@ -41,13 +47,26 @@ import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The channel sync job on real Kafka against the marketplace stand-ins: acks, refusals, a
- * stop-and-restart from a savepoint while a marketplace is down, and no secret anywhere.
+ * stop-and-restart from a savepoint and a TaskManager lost while a marketplace is down, the
+ * per-channel metrics, and no secret anywhere.
  */
 class ChannelSyncJobKafkaTest {
+
+  private static final InMemoryReporter reporter = InMemoryReporter.createWithRetainedMetrics();
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setConfiguration(reporter.addToConfiguration(new Configuration()))
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   private static final MarketplaceStandIn.Credentials CREDENTIALS =
       new MarketplaceStandIn.Credentials(
@@ -78,21 +97,8 @@ class ChannelSyncJobKafkaTest {
   @Test
   void pushesQuotasAcksThemAndLosesNoneAcrossARestartWhileAMarketplaceIsDown(@TempDir Path dir)
       throws Exception {
-    String prefix = "sync.";
-    Topics topics = kafka.createTopics(prefix);
-    Configuration config = kafka.config(prefix);
-    List<String> skus = IntStream.range(0, 400).mapToObj(i -> "SKU-" + i).toList();
-    standIn.channelConfiguration(dir.resolve("secrets"), skus).forEach(config::setString);
-    for (String channel : List.of("web", "amazon", "walmart")) {
-      config.setString("channel." + channel + ".retry-initial-backoff", "100ms");
-      config.setString("channel." + channel + ".retry-max-backoff", "1s");
-    }
-    config.setString("channel.walmart.batch-interval", "1s");
-    config.setString("channel.walmart.feed-poll-interval", "50ms");
-    config.setString("channel.walmart.requests-per-second", "500");
-    config.setString("channel.walmart.burst", "50");
-    InMemoryReporter reporter = InMemoryReporter.createWithRetainedMetrics();
-    reporter.addToConfiguration(config);
+    Topics topics = kafka.createTopics("sync.");
+    Configuration config = config("sync.", dir);
     standIn.refuse(Marketplace.WALMART, "SKU-BAD");
     standIn.retryAfterSeconds(0);
     standIn.failNext(Marketplace.AMAZON, IntStream.range(0, 10_000).map(i -> 503).toArray());
@@ -173,16 +179,30 @@ class ChannelSyncJobKafkaTest {
       assertThat(refused.reason()).startsWith("walmart refused quota version 1: 400");
       assertThat(refused.payload()).contains("\"sku\":\"SKU-BAD\"");
 
-      measureThroughputAndSyncLagUnder429s(producer, topics, acks);
+      assertThat(channelMetric(job, "walmart", "errors")).isEqualTo(1L);
+      long worstLag = measureThroughputAndSyncLagUnder429s(producer, topics, acks);
+      assertThat(channelMetric(restarted, "walmart", "maxSyncLagMs"))
+          .as("the gauge saw the worst lag the acks show")
+          .isGreaterThanOrEqualTo(worstLag)
+          .isGreaterThanOrEqualTo(1000L);
+      assertThat(channelMetric(restarted, "walmart", "retries")).isGreaterThanOrEqualTo(5L);
+      assertThat(channelMetric(restarted, "walmart", "requests")).isGreaterThanOrEqualTo(350L);
+      assertThat(channelMetric(restarted, "walmart", "applied")).isGreaterThanOrEqualTo(350L);
+      assertThat(channelMetric(restarted, "amazon", "applied")).isGreaterThanOrEqualTo(2L);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> channelMetric(restarted, "walmart", "pendingQuotas") == 0L);
+      assertThat(channelMetric(restarted, "walmart", "syncLagMs")).isZero();
 
       List<String> secrets = secrets();
       List<String> exposed = new ArrayList<>(logs.lines());
-      reporter
-          .getMetricsByIdentifiers(restarted.getJobID())
-          .forEach((name, metric) -> exposed.add(name + "=" + value(metric)));
+      for (JobClient run : List.of(job, restarted)) {
+        Map<String, Metric> metrics = reporter.getMetricsByIdentifiers(run.getJobID());
+        assertThat(metrics.keySet()).anyMatch(name -> name.contains("channel.amazon."));
+        metrics.forEach((name, metric) -> exposed.add(name + "=" + value(metric)));
+      }
       acks.values().forEach(ack -> exposed.add(String.valueOf(ack)));
       deadLetters.values().forEach(d -> exposed.add(String.valueOf(d)));
-      assertThat(exposed).isNotEmpty();
       for (String secret : secrets) {
         assertThat(exposed).noneMatch(line -> line.contains(secret));
       }
@@ -190,8 +210,114 @@ class ChannelSyncJobKafkaTest {
     }
   }
 
-  /** Informational: quotas per second through the job, and sync lag while Walmart answers 429. */
-  private static void measureThroughputAndSyncLagUnder429s(
+  @Test
+  void losesNoQuotaAndSendsNoStaleOneWhenATaskManagerIsLost(
+      @TempDir Path dir, @InjectMiniCluster MiniCluster cluster) throws Exception {
+    Topics topics = kafka.createTopics("failover.");
+    Configuration config = config("failover.", dir);
+    standIn.retryAfterSeconds(0);
+    standIn.failNext(Marketplace.AMAZON, IntStream.range(0, 10_000).map(i -> 503).toArray());
+
+    try (Producing producer = kafka.producer();
+        TopicTail<ChannelAck> acks = kafka.tail(topics.channelAcks(), ChannelAck.class)) {
+      JobClient job = kafka.startChannelSync(config);
+      send(
+          producer,
+          topics,
+          quota("walmart", "SKU-390", 1, 40, QuotaReason.FLASH_SALE_START),
+          quota("amazon", "SKU-390", 1, 10, QuotaReason.FLASH_SALE_START),
+          quota("amazon", "SKU-390", 2, 20, QuotaReason.DEVIATION_TRIGGER),
+          quota("amazon", "SKU-392", 1, 12, QuotaReason.FLASH_SALE_START));
+      // Amazon is down: the quotas reach its API, retried, so they are kept in checkpoints only.
+      int attempts = amazonAttempts("SKU-390") + amazonAttempts("SKU-392");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> amazonAttempts("SKU-390") + amazonAttempts("SKU-392") >= attempts + 6);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> statuses(acks).contains("walmart SKU-390 v1 APPLIED"));
+
+      cluster.terminateTaskManager(0).get();
+      send(
+          producer,
+          topics,
+          quota("amazon", "SKU-390", 3, 30, QuotaReason.DEVIATION_TRIGGER),
+          quota("walmart", "SKU-391", 1, 7, QuotaReason.FLASH_SALE_START));
+      cluster.startTaskManager();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> statuses(acks).contains("walmart SKU-391 v1 APPLIED"));
+      standIn.clearFailures(Marketplace.AMAZON);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  statuses(acks)
+                      .containsAll(
+                          List.of("amazon SKU-390 v3 APPLIED", "amazon SKU-392 v1 APPLIED")));
+
+      assertThat(jobMetric(job, "numRestarts")).as("a failover happened").isPositive();
+      assertThat(standIn.quantity(Marketplace.AMAZON, "SKU-390")).isEqualTo(30);
+      assertThat(standIn.quantity(Marketplace.AMAZON, "SKU-392")).isEqualTo(12);
+      assertThat(standIn.quantity(Marketplace.WALMART, "SKU-391")).isEqualTo(7);
+      List<Long> amazonTook =
+          standIn.applied().stream()
+              .filter(a -> a.marketplace() == Marketplace.AMAZON && a.sku().equals("SKU-390"))
+              .map(Applied::quantity)
+              .toList();
+      assertThat(amazonTook).as("versions 1, 2, 3 are 10, 20, 30").isSorted().endsWith(30L);
+      List<ChannelAck> settled =
+          acks.awaitSettled(a -> true, Duration.ofSeconds(30), Duration.ofSeconds(1));
+      assertThat(settled)
+          .as("each quota acked once to read_committed consumers")
+          .extracting(ChannelAck::eventId)
+          .doesNotHaveDuplicates();
+      job.cancel().get();
+    }
+  }
+
+  private static int amazonAttempts(String sku) {
+    return standIn
+        .requestTimes(r -> r.method().equals("PATCH") && r.path().endsWith("/" + sku))
+        .size();
+  }
+
+  /** Fast retries and a one-second long tail, so that the test waits seconds, not minutes. */
+  private static Configuration config(String prefix, Path dir) {
+    Configuration config = kafka.config(prefix);
+    List<String> skus = IntStream.range(0, 400).mapToObj(i -> "SKU-" + i).toList();
+    standIn.channelConfiguration(dir.resolve("secrets"), skus).forEach(config::setString);
+    for (String channel : List.of("web", "amazon", "walmart")) {
+      config.setString("channel." + channel + ".retry-initial-backoff", "100ms");
+      config.setString("channel." + channel + ".retry-max-backoff", "1s");
+    }
+    config.setString("channel.walmart.batch-interval", "1s");
+    config.setString("channel.walmart.feed-poll-interval", "50ms");
+    config.setString("channel.walmart.requests-per-second", "500");
+    config.setString("channel.walmart.burst", "50");
+    return config;
+  }
+
+  /** A counter's count or a gauge's value of one channel's pusher in one run of the job. */
+  private static long channelMetric(JobClient job, String channel, String name) {
+    return jobMetric(job, "channel\\." + channel + "\\." + name);
+  }
+
+  private static long jobMetric(JobClient job, String name) {
+    Metric metric =
+        reporter
+            .findMetric(job.getJobID(), ".*\\." + name)
+            .orElseThrow(() -> new AssertionError("no metric " + name));
+    return metric instanceof Counter counter
+        ? counter.getCount()
+        : ((Number) ((Gauge<?>) metric).getValue()).longValue();
+  }
+
+  /**
+   * Informational: quotas per second through the job, and sync lag while Walmart answers 429.
+   * Returns the worst lag seen in the acks.
+   */
+  private static long measureThroughputAndSyncLagUnder429s(
       Producing producer, Topics topics, TopicTail<ChannelAck> acks) {
     int count = 300;
     long before = standIn.requestTimes(r -> r.path().equals("/v3/inventory")).size();
@@ -227,6 +353,7 @@ class ChannelSyncJobKafkaTest {
         "channel sync: worst Walmart sync lag with five 429s of Retry-After 1 s: "
             + worstLag
             + " ms");
+    return worstLag;
   }
 
   private static long walmartAcks(TopicTail<ChannelAck> acks) {
