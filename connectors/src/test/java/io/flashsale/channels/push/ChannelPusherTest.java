@@ -237,6 +237,54 @@ class ChannelPusherTest {
   }
 
   @Test
+  void aMarketplaceThatAppliesLateIsAckedOnAcceptanceAndTakesTheQuotasInOrder() {
+    ChannelPusher pusher = channels.pusher(AMAZON, Map.of());
+    channels.standIn.applyAfter(Marketplace.AMAZON, Duration.ofMillis(1500));
+    channels.offer(pusher, quota("amazon", "SKU-1", 1, 10, 20));
+    awaitOutcomes("APPLIED SKU-1 v1");
+    assertThat(channels.standIn.quantity(Marketplace.AMAZON, "SKU-1"))
+        .as("acked when Amazon accepted the submission, not when its listing changed")
+        .isNull();
+
+    channels.offer(pusher, quota("amazon", "SKU-1", 2, 5, 10));
+    awaitOutcomes("APPLIED SKU-1 v1", "APPLIED SKU-1 v2");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> Long.valueOf(5).equals(channels.standIn.quantity(Marketplace.AMAZON, "SKU-1")));
+    assertThat(channels.standIn.applied()).extracting(Applied::quantity).containsExactly(10L, 5L);
+  }
+
+  @Test
+  void aHotSkuIsPushedAtOnceWhileColdOnesWaitForTheBatch() {
+    ChannelPusher pusher =
+        channels.pusher(
+            WALMART,
+            Map.of("channel.walmart.batch-interval", "1h", "channel.walmart.hot-changes", "3"));
+    channels.offer(pusher, quota("walmart", "SKU-COLD", 1, 20, 10, QuotaReason.STOCK_CHANGE));
+    for (int version = 1; version <= 3; version++) {
+      channels.offer(
+          pusher,
+          quota(
+              "walmart",
+              "SKU-HOT",
+              version,
+              version * 10L + 10,
+              version * 10L,
+              QuotaReason.STOCK_CHANGE));
+    }
+    awaitOutcomes("APPLIED SKU-HOT v3");
+    channels.offer(pusher, quota("walmart", "SKU-HOT", 4, 50, 40, QuotaReason.STOCK_CHANGE));
+    awaitOutcomes("APPLIED SKU-HOT v3", "APPLIED SKU-HOT v4");
+
+    assertThat(paths("/v3/inventory"))
+        .extracting(RecordedRequest::rawQuery)
+        .containsExactly("sku=SKU-HOT", "sku=SKU-HOT");
+    assertThat(paths("/v3/feeds")).as("the cold SKU waits for the hourly feed").isEmpty();
+    assertThat(channels.standIn.quantity(Marketplace.WALMART, "SKU-COLD")).isNull();
+  }
+
+  @Test
   void amazonRequestsArePacedToFivePerSecondAfterABurstOfTen() {
     ChannelPusher pusher = channels.pusher(AMAZON, Map.of());
     channels.offer(
