@@ -7,7 +7,10 @@ import org.apache.flink.table.functions.ScalarFunction;
  * to 1. NULL when either input is NULL or nothing was received; sales beyond what was received (an
  * oversell) count as 1.
  *
- * <pre>CREATE FUNCTION SELL_THROUGH AS 'io.flashsale.udfs.SellThrough' USING JAR '...';</pre>
+ * <pre>
+ * CREATE TEMPORARY SYSTEM FUNCTION IF NOT EXISTS SELL_THROUGH
+ *   AS 'io.flashsale.udfs.SellThrough' LANGUAGE JAVA USING JAR 'udfs/target/flashsale-udfs.jar';
+ * </pre>
  */
 public class SellThrough extends ScalarFunction {
 
