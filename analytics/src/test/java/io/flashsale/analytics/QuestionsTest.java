@@ -85,6 +85,20 @@ class QuestionsTest {
   }
 
   @Test
+  void quotaChangesByReason() {
+    // amazon 3 -> 6 -> 0; walmart 5 -> 2; web 5 + 10 + 3 at first, then SKU-A 5 -> 0 -> 4.
+    assertRows(
+        "quota_changes",
+        row("amazon", "DEVIATION_TRIGGER", "1", "3", "0"),
+        row("amazon", "INITIAL", "1", "3", "0"),
+        row("amazon", "STOCK_CHANGE", "1", "0", "6"),
+        row("walmart", "DEVIATION_TRIGGER", "1", "0", "3"),
+        row("walmart", "INITIAL", "1", "5", "0"),
+        row("web", "INITIAL", "3", "18", "0"),
+        row("web", "STOCK_CHANGE", "2", "4", "5"));
+  }
+
+  @Test
   void discountDepthAgainstMargin() {
     // SKU-B 3 at 15.00 of 20.00 (cost 8.00); SKU-A 2 + 1 at 40.00 of 50.00 (cost 20.00); SKU-C 1 at
     // its list price 40.00 (cost 30.00).

@@ -32,7 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * src/test/resources/sale/}, one per topic), on a real Kafka broker and PostgreSQL: the dataset
  * whose answers the query tests computed by hand.
  */
-final class SaleDataset implements AutoCloseable {
+public final class SaleDataset implements AutoCloseable {
 
   static final String PREFIX = "analytics.";
   static final String SCHEMA = "analytics";
@@ -52,7 +52,7 @@ final class SaleDataset implements AutoCloseable {
   final EmbeddedKafka kafka = EmbeddedKafka.start();
   final EmbeddedPostgres postgres = EmbeddedPostgres.start();
 
-  SaleDataset() {
+  public SaleDataset() {
     Properties admin = new Properties();
     admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     TopicSetup.ensure(admin, new Topics(PREFIX).all(2));
@@ -62,7 +62,7 @@ final class SaleDataset implements AutoCloseable {
   }
 
   /** Where {@code flashsale sql} would point the tables for this dataset. */
-  SqlConnections connections(boolean bounded) {
+  public SqlConnections connections(boolean bounded) {
     return new SqlConnections(
         kafka.bootstrapServers(),
         PREFIX,
@@ -73,7 +73,7 @@ final class SaleDataset implements AutoCloseable {
         bounded);
   }
 
-  static Path sqlDir() {
+  public static Path sqlDir() {
     return Path.of("..", "sql").toAbsolutePath().normalize();
   }
 
