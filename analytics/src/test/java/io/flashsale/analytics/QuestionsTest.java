@@ -2,14 +2,25 @@ package io.flashsale.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectClusterClient;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every question script of {@code sql/queries}, run as {@code flashsale sql} runs it on real Kafka
@@ -18,6 +29,17 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuestionsTest {
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              // The jars shipped to the cluster are on this JVM's classpath too: load them once.
+              .setConfiguration(
+                  new Configuration().set(CoreOptions.CLASSLOADER_RESOLVE_ORDER, "parent-first"))
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(4)
+              .build());
 
   private static final String DAY = "2026-11-27T";
 
@@ -168,6 +190,57 @@ class QuestionsTest {
         row("S-WEB", "loyal", "15", "1", "2", "15.00", "35.50", "30.00", "-5.50"),
         row("S-WEB", "new", "10", "1", "3", "6.00", "35.50", "30.00", "-5.50"),
         row("S-WEB", "occasional", "5", "1", "1", "2.00", "35.50", "30.00", "-5.50"));
+  }
+
+  @Test
+  void runsOnAFlinkClusterThroughItsRestEndpointAndStoresTheAnswerInPostgres(
+      @InjectClusterClient ClusterClient<?> cluster) throws Exception {
+    URL rest = new URL(cluster.getWebInterfaceURL());
+    SqlRunner remote =
+        SqlRunner.open(
+            SaleDataset.sqlDir(),
+            sale.connections(true),
+            false,
+            RemoteCluster.at(rest.getHost() + ":" + rest.getPort()));
+    int jobsBefore = cluster.listJobs().get().size();
+    QueryResult answer = remote.query("forecast_accuracy");
+    assertThat(cluster.listJobs().get()).as("ran on that cluster").hasSize(jobsBefore + 1);
+    assertThat(answer.rows()).isEqualTo(runner.query("forecast_accuracy").rows());
+
+    PostgresResults.write(
+        answer,
+        sale.postgres.jdbcUrl(),
+        sale.postgres.username(),
+        sale.postgres.password(),
+        SaleDataset.SCHEMA,
+        "forecast_accuracy");
+    // A second run replaces the first answer.
+    PostgresResults.write(
+        answer,
+        sale.postgres.jdbcUrl(),
+        sale.postgres.username(),
+        sale.postgres.password(),
+        SaleDataset.SCHEMA,
+        "forecast_accuracy");
+    List<List<String>> stored = new ArrayList<>();
+    try (Connection db =
+            DriverManager.getConnection(
+                sale.postgres.jdbcUrl(), sale.postgres.username(), sale.postgres.password());
+        ResultSet rows =
+            db.createStatement()
+                .executeQuery(
+                    "SELECT * FROM "
+                        + SaleDataset.SCHEMA
+                        + ".forecast_accuracy ORDER BY channel")) {
+      while (rows.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= answer.columns().size(); i++) {
+          row.add(rows.getString(i));
+        }
+        stored.add(row);
+      }
+    }
+    assertThat(stored).isEqualTo(answer.rows());
   }
 
   private void assertRows(String question, List<String>... expected) {

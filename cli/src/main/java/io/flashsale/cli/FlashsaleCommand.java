@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
       SendCommand.class,
       TailCommand.class,
       TopicsCommand.class,
-      MigrateCommand.class
+      MigrateCommand.class,
+      SqlCommand.class,
+      ReportCommand.class
     })
 public final class FlashsaleCommand {
 
