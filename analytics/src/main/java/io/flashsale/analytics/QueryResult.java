@@ -42,7 +42,8 @@ public record QueryResult(List<String> columns, List<List<String>> rows) {
     return rows.stream().map(row -> row.get(index)).toList();
   }
 
-  private static String text(Object value) {
+  /** A value as this class writes it. */
+  static String text(Object value) {
     if (value == null) {
       return null;
     }
