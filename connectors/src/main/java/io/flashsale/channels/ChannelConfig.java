@@ -22,4 +22,14 @@ public record ChannelConfig(
           "a channel needs an id, a kind, a weight >= 0, minUnits >= 0 and a maxSyncLag: " + id);
     }
   }
+
+  /**
+   * Whether the channel's APPLIED acks say when it applied a quota. Amazon and Walmart take an
+   * update and apply it later, up to the channel's maxSyncLag after its publication; their
+   * connectors ack when the update is accepted, which does not show when the channel stopped
+   * selling its old quota. A Kafka bridge acks what it applied; Shopify applies at once.
+   */
+  public boolean acksConfirmApplication() {
+    return !"amazon".equals(connector) && !"walmart".equals(connector);
+  }
 }

@@ -68,7 +68,13 @@ final class Rebalancer {
    * @return whether what the marketplaces may still sell moved
    */
   boolean onAck(SkuCall call, ChannelAck ack) throws Exception {
-    if (channels.kindOf(ack.channel()).orElse(null) != ChannelKind.MARKETPLACE) {
+    ChannelConfig channel = channels.get(ack.channel()).orElse(null);
+    if (channel == null || channel.kind() != ChannelKind.MARKETPLACE) {
+      return false;
+    }
+    if (ack.status() == AckStatus.APPLIED && !channel.acksConfirmApplication()) {
+      // Accepted, not known to be applied: the older quotas stay exposed until the new one's
+      // sync lag has passed, and orders count against the oldest open quota until then.
       return false;
     }
     AllocationState allocation = allocation(call);

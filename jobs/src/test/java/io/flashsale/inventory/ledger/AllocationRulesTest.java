@@ -9,6 +9,7 @@ import static io.flashsale.inventory.LedgerEvents.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.flashsale.channels.ChannelConfig;
 import io.flashsale.events.AckStatus;
 import io.flashsale.events.AllocationOverride;
 import io.flashsale.events.ChannelAck;
@@ -48,12 +49,16 @@ class AllocationRulesTest {
   private LedgerHarness ledger;
 
   private LedgerHarness open(double overbookingCap) throws Exception {
+    return open(overbookingCap, AllocationConfig.defaults().channels());
+  }
+
+  private LedgerHarness open(double overbookingCap, List<ChannelConfig> channels) throws Exception {
     AllocationConfig shipped = AllocationConfig.defaults();
     ledger =
         new LedgerHarness(
             LedgerPolicy.DEFAULT,
             new AllocationConfig(
-                shipped.channels(),
+                channels,
                 io.flashsale.inventory.allocation.AllocationConfigs.policy(
                     shipped.policy().bufferPercent(),
                     shipped.policy().maxBufferPercent(),
@@ -138,10 +143,20 @@ class AllocationRulesTest {
             tuple("web", 20L, QuotaReason.STOCK_CHANGE));
   }
 
-  @Test
-  void shouldKeepALoweredQuotaExposedUntilTheAckAndTheOrderLagHavePassed() throws Exception {
-    open(1.0).send(received("s1", SKU, 100, at(0)), forecast("web", 10, at(1)));
-    int before = ledger.quotas().size();
+  /** The shipped channels, with Walmart behind a Kafka bridge that acks what it applied. */
+  private static List<ChannelConfig> walmartBridged() {
+    return AllocationConfig.defaults().channels().stream()
+        .map(
+            c ->
+                c.id().equals("walmart")
+                    ? new ChannelConfig(
+                        c.id(), c.kind(), c.weight(), c.minUnits(), c.maxSyncLag(), "kafka")
+                    : c)
+        .toList();
+  }
+
+  /** Walmart's quota paused at minute 60: 28 + 0 outstanding, amazon lowered to 28 + 2. */
+  private void pauseWalmart() throws Exception {
     ledger.send(
         new AllocationOverride(
             "o1",
@@ -150,6 +165,13 @@ class AllocationRulesTest {
             null,
             List.of(new ChannelOverride("walmart", null, null, true)),
             at(60)));
+  }
+
+  @Test
+  void shouldKeepALoweredQuotaExposedUntilTheAckAndTheOrderLagHavePassed() throws Exception {
+    open(1.0, walmartBridged()).send(received("s1", SKU, 100, at(0)), forecast("web", 10, at(1)));
+    int before = ledger.quotas().size();
+    pauseWalmart();
     assertThat(newQuotas(before))
         .extracting(
             ChannelQuota::channel,
@@ -172,6 +194,25 @@ class AllocationRulesTest {
     ledger.watermark(at(120).plusMillis(HOUR));
     assertThat(main().quotaOutstanding()).isLessThanOrEqualTo(30);
     assertThat(main().available()).isGreaterThan(39);
+  }
+
+  @Test
+  void shouldNotTakeAMarketplaceAcceptingAnUpdateForItsApplyingIt() throws Exception {
+    // Walmart's connector acks when Walmart accepts the update; Walmart may apply it up to its
+    // hour of sync lag later and go on selling the old 28 meanwhile.
+    open(1.0).send(received("s1", SKU, 100, at(0)), forecast("web", 10, at(1)));
+    pauseWalmart();
+    ledger.send(ack("walmart", 2, 0, at(120)));
+
+    ledger.watermark(at(60).plusMillis(2 * HOUR - 1));
+    assertThat(main().quotaOutstanding())
+        .as("applied by publication + 1 h at the latest, its orders reported 1 h after that")
+        .isEqualTo(58);
+    // An order placed after the ack was still placed under the old quota.
+    ledger.send(order("m1", "walmart", "W-1", SKU, 5, OrderStatus.CREATED, Pool.MAIN, at(600)));
+    assertThat(main().quotaOutstanding()).isEqualTo(53);
+    ledger.watermark(at(60).plusMillis(2 * HOUR));
+    assertThat(main().quotaOutstanding()).isLessThanOrEqualTo(30);
   }
 
   @Test

@@ -16,27 +16,50 @@ import java.util.Random;
 /**
  * A marketplace listing: an absolute quantity that it sells down, replaced when it applies a newer
  * quota, within its maximum lag of the publication. Orders are reported late; acks come for some
- * quotas only.
+ * quotas only: when the marketplace applies them, or, as Amazon's and Walmart's connectors ack,
+ * when it accepts them, before it applies them.
  */
 final class SimulatedMarketplace {
   private final String channel;
   private final long maxLagMs;
   private final Random random;
+  private final boolean acksOnAcceptance;
   private long quantity;
   private long appliedVersion;
   private long soldUnits;
   private final List<Object[]> toApply = new ArrayList<>();
   private final List<Object[]> toReport = new ArrayList<>();
+  private final List<ChannelAck> toAck = new ArrayList<>();
 
   SimulatedMarketplace(String channel, Duration maxLag, Random random) {
+    this(channel, maxLag, random, false);
+  }
+
+  SimulatedMarketplace(String channel, Duration maxLag, Random random, boolean acksOnAcceptance) {
     this.channel = channel;
     this.maxLagMs = maxLag.toMillis();
     this.random = random;
+    this.acksOnAcceptance = acksOnAcceptance;
   }
 
   void publish(ChannelQuota quota) {
     long publishedAt = quota.effectiveAt().toEpochMilli();
     toApply.add(new Object[] {quota, publishedAt + (long) (random.nextDouble() * maxLagMs)});
+    if (acksOnAcceptance && random.nextBoolean()) {
+      toAck.add(ack(quota, publishedAt));
+    }
+  }
+
+  private ChannelAck ack(ChannelQuota quota, long at) {
+    return new ChannelAck(
+        "ack-" + channel + quota.quotaVersion(),
+        channel,
+        quota.sku(),
+        quota.quota(),
+        quota.quotaVersion(),
+        AckStatus.APPLIED,
+        Instant.ofEpochMilli(at),
+        null);
   }
 
   /** A buyer takes {@code units} if the listing shows them; false when it does not. */
@@ -80,7 +103,7 @@ final class SimulatedMarketplace {
   }
 
   long nextDue() {
-    long next = Long.MAX_VALUE;
+    long next = toAck.isEmpty() ? Long.MAX_VALUE : toAck.get(0).appliedAt().toEpochMilli();
     for (Object[] pending : toApply) {
       next = Math.min(next, (long) pending[1]);
     }
@@ -93,6 +116,9 @@ final class SimulatedMarketplace {
   /** Quotas applied (in publication order) and orders reported by {@code now}. */
   List<Object> due(long now) {
     List<Object> events = new ArrayList<>();
+    // Acceptance acks are due at once: they were published at the quota's own time.
+    events.addAll(toAck);
+    toAck.clear();
     for (Iterator<Object[]> it = toApply.iterator(); it.hasNext(); ) {
       Object[] pending = it.next();
       ChannelQuota quota = (ChannelQuota) pending[0];
@@ -102,17 +128,8 @@ final class SimulatedMarketplace {
         quantity = quota.quota();
         appliedVersion = quota.quotaVersion();
         it.remove();
-        if (random.nextBoolean()) {
-          events.add(
-              new ChannelAck(
-                  "ack-" + channel + quota.quotaVersion(),
-                  channel,
-                  quota.sku(),
-                  quota.quota(),
-                  quota.quotaVersion(),
-                  AckStatus.APPLIED,
-                  Instant.ofEpochMilli(applyAt),
-                  null));
+        if (!acksOnAcceptance && random.nextBoolean()) {
+          events.add(ack(quota, applyAt));
         }
       }
     }
