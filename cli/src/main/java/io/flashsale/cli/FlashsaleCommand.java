@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
       TopicsCommand.class,
       MigrateCommand.class,
       SqlCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      SimulateCommand.class,
+      DemoCommand.class
     })
 public final class FlashsaleCommand {
 

@@ -1,20 +1,11 @@
 package io.flashsale.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashsale.events.Decision;
 import io.flashsale.kafka.Topics;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
+import io.flashsale.simulator.CommittedOutputs;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * A running count of what the jobs commit: decisions by status, incidents, fraud alerts, dead
@@ -22,78 +13,41 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class OutputSummary {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration EVERY = Duration.ofSeconds(2);
+  private static final long EVERY_MS = 2_000;
 
   private final Properties properties;
   private final Topics topics;
   private final Map<String, Long> decisions = new TreeMap<>();
-  private long incidents;
-  private long alerts;
-  private long deadLetters;
 
   OutputSummary(Properties kafka, Topics topics) {
-    this.properties = new Properties();
-    this.properties.putAll(kafka);
-    this.properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    this.properties = kafka;
     this.topics = topics;
   }
 
-  /** Prints a line whenever the counts change, until the broker goes away or the thread stops. */
-  void printUntilInterrupted() {
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          List.of(
-                  topics.reservationsDecisions(),
-                  topics.oversellIncidents(),
-                  topics.fraudAlerts(),
-                  topics.deadLetter())
-              .stream()
-              .flatMap(
-                  topic ->
-                      consumer.partitionsFor(topic).stream()
-                          .map(p -> new TopicPartition(topic, p.partition())))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+  /** Prints a line whenever the counts change, until the thread is interrupted. */
+  void printUntilInterrupted() throws InterruptedException {
+    try (CommittedOutputs outputs = new CommittedOutputs(properties, topics, this::count)) {
       String last = "";
       while (!Thread.currentThread().isInterrupted()) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(EVERY)) {
-          count(record);
-        }
-        String line = line();
+        Thread.sleep(EVERY_MS);
+        String line = line(outputs);
         if (!line.equals(last)) {
           System.out.println(line);
           last = line;
         }
       }
-    } catch (KafkaException stopping) {
-      // The broker is shutting down with the command.
     }
   }
 
-  private void count(ConsumerRecord<byte[], byte[]> record) {
-    if (record.topic().equals(topics.oversellIncidents())) {
-      incidents++;
-    } else if (record.topic().equals(topics.fraudAlerts())) {
-      alerts++;
-    } else if (record.topic().equals(topics.deadLetter())) {
-      deadLetters++;
-    } else {
-      try {
-        JsonNode decision = JSON.readTree(record.value());
-        decisions.merge(decision.path("status").asText("?"), 1L, Long::sum);
-      } catch (IOException unreadable) {
-        decisions.merge("unreadable", 1L, Long::sum);
-      }
-    }
+  private synchronized void count(Decision decision) {
+    decisions.merge(String.valueOf(decision.status()), 1L, Long::sum);
   }
 
-  private String line() {
+  private synchronized String line(CommittedOutputs outputs) {
     long total = decisions.values().stream().mapToLong(Long::longValue).sum();
+    long alerts = outputs.alerts().values().stream().mapToLong(Long::longValue).sum();
     return String.format(
         "decisions %d %s | oversell incidents %d | fraud alerts %d | dead letters %d",
-        total, decisions, incidents, alerts, deadLetters);
+        total, decisions, outputs.incidents(), alerts, outputs.deadLetters());
   }
 }

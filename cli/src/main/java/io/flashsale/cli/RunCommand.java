@@ -2,34 +2,18 @@ package io.flashsale.cli;
 
 import io.flashsale.config.KafkaOptions;
 import io.flashsale.config.PostgresOptions;
-import io.flashsale.embedded.EmbeddedKafka;
-import io.flashsale.embedded.EmbeddedPostgres;
-import io.flashsale.fraud.FraudJob;
-import io.flashsale.inventory.InventoryJob;
-import io.flashsale.jdbc.SchemaMigrations;
-import io.flashsale.kafka.TopicSetup;
 import io.flashsale.kafka.Topics;
-import io.flashsale.tables.TableSyncJob;
+import io.flashsale.local.LocalJob;
+import io.flashsale.local.LocalStack;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.GlobalConfiguration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +29,9 @@ import picocli.CommandLine.Option;
         "Runs the inventory and fraud jobs (and the table sync job when PostgreSQL is"
             + " configured) on a local Flink cluster with its web UI, until interrupted.")
 final class RunCommand implements Callable<Integer> {
+
+  private static final List<LocalJob> JOBS =
+      List.of(LocalJob.INVENTORY, LocalJob.FRAUD, LocalJob.TABLE_SYNC);
 
   @Option(
       names = "--embedded",
@@ -87,25 +74,27 @@ final class RunCommand implements Callable<Integer> {
       description = "Any job option, e.g. -D inventory.hold-ttl=300s (see the README).")
   Map<String, String> options = new HashMap<>();
 
-  /** What to stop, newest first, when the command ends. */
-  private final Deque<AutoCloseable> running = new ArrayDeque<>();
-
   @Override
   public Integer call() throws Exception {
     if (embedded == (bootstrapServers != null)) {
       System.err.println("give either --embedded or --bootstrap-servers");
       return 2;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(stopped)));
     Configuration config = configuration();
-    if (embedded) {
-      startEmbeddedServers(config);
-    }
-    MiniCluster cluster = startCluster(config);
-    URI web = cluster.getRestAddress().get();
-    submit(web, config);
-    Topics topics = new Topics(topicPrefix);
+    LocalStack stack =
+        embedded ? LocalStack.withEmbeddedServers(config) : LocalStack.withServersOf(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stack.close();
+                  stopped.countDown();
+                }));
+    URI web = stack.startCluster(webPort, JOBS.size() * parallelism);
+    stack.submit(JOBS);
+    Topics topics = stack.topics();
+    String kafka = config.get(KafkaOptions.BOOTSTRAP_SERVERS);
     System.out.printf(
         "%nFlink web UI:  %s%nKafka:         %s%nPostgreSQL:    %s%n%n"
             + "Send events, for example:%n"
@@ -113,22 +102,19 @@ final class RunCommand implements Callable<Integer> {
             + "  ./flashsale send --bootstrap-servers %s --topic %s --stamp-now examples/carts.jsonl%n"
             + "Press Ctrl-C to stop.%n%n",
         web,
-        config.get(KafkaOptions.BOOTSTRAP_SERVERS),
+        kafka,
         config.getOptional(PostgresOptions.URL).orElse("not configured (no table sync)"),
-        config.get(KafkaOptions.BOOTSTRAP_SERVERS),
+        kafka,
         topics.inventoryStock(),
-        config.get(KafkaOptions.BOOTSTRAP_SERVERS),
+        kafka,
         topics.storefrontCarts());
-    new OutputSummary(kafkaProperties(config), topics).printUntilInterrupted();
+    new OutputSummary(stack.kafkaProperties(), topics).printUntilInterrupted();
     stopped.await();
     return 0;
   }
 
   private Configuration configuration() {
-    Configuration config =
-        Files.isDirectory(flinkConf)
-            ? GlobalConfiguration.loadConfiguration(flinkConf.toString())
-            : new Configuration();
+    Configuration config = LocalStack.flinkConfiguration(flinkConf);
     config.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
     config.set(KafkaOptions.TOPIC_PREFIX, topicPrefix);
     if (bootstrapServers != null) {
@@ -140,82 +126,5 @@ final class RunCommand implements Callable<Integer> {
     }
     options.forEach(config::setString);
     return config;
-  }
-
-  private void startEmbeddedServers(Configuration config) {
-    EmbeddedKafka kafka = EmbeddedKafka.start();
-    running.push(kafka);
-    config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-    TopicSetup.ensure(
-        kafkaProperties(config), new Topics(topicPrefix).all(config.get(KafkaOptions.PARTITIONS)));
-    try {
-      EmbeddedPostgres postgres = EmbeddedPostgres.start();
-      running.push(postgres);
-      config.set(PostgresOptions.URL, postgres.jdbcUrl());
-      config.set(PostgresOptions.USERNAME, postgres.username());
-      config.set(PostgresOptions.PASSWORD, postgres.password());
-      SchemaMigrations.apply(
-          postgres.jdbcUrl(),
-          postgres.username(),
-          postgres.password(),
-          PostgresOptions.schema(config));
-    } catch (IllegalStateException noPostgres) {
-      System.err.println(
-          "PostgreSQL not started, running without tables: " + noPostgres.getMessage());
-    }
-  }
-
-  private MiniCluster startCluster(Configuration config) throws Exception {
-    Configuration clusterConfig = new Configuration(config);
-    clusterConfig.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-    clusterConfig.set(RestOptions.PORT, webPort);
-    MiniCluster cluster =
-        new MiniCluster(
-            new MiniClusterConfiguration.Builder()
-                .setConfiguration(clusterConfig)
-                .setNumTaskManagers(1)
-                .setNumSlotsPerTaskManager(2 * parallelism)
-                .build());
-    cluster.start();
-    // Bounded, so the servers behind it are closed even if a job will not stop.
-    running.push(() -> cluster.closeAsync().get(30, TimeUnit.SECONDS));
-    return cluster;
-  }
-
-  private void submit(URI web, Configuration config) throws Exception {
-    StreamExecutionEnvironment inventory = remote(web, config);
-    InventoryJob.build(inventory, config);
-    inventory.executeAsync(InventoryJob.NAME);
-    StreamExecutionEnvironment fraud = remote(web, config);
-    FraudJob.build(fraud, config);
-    fraud.executeAsync(FraudJob.NAME);
-    if (config.getOptional(PostgresOptions.URL).isPresent()) {
-      StreamExecutionEnvironment tables = remote(web, config);
-      TableSyncJob.build(tables, config);
-      tables.executeAsync(TableSyncJob.NAME);
-    }
-  }
-
-  private static StreamExecutionEnvironment remote(URI web, Configuration config) {
-    return StreamExecutionEnvironment.createRemoteEnvironment(web.getHost(), web.getPort(), config);
-  }
-
-  private static Properties kafkaProperties(Configuration config) {
-    Properties properties = KafkaOptions.clientProperties(config);
-    properties.setProperty(
-        CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.get(KafkaOptions.BOOTSTRAP_SERVERS));
-    return properties;
-  }
-
-  private void stopAll(CountDownLatch stopped) {
-    for (AutoCloseable resource : List.copyOf(running)) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        System.err.println("while stopping: " + e);
-      }
-    }
-    running.clear();
-    stopped.countDown();
   }
 }

@@ -23,35 +23,45 @@ import java.util.TreeMap;
  * <p>The stock is received before the rest is sent, and the hot SKUs see only cart events, so the
  * end state does not depend on how the topics interleave.
  */
-final class FlashSaleScenario {
+public final class FlashSaleScenario {
 
-  static final List<String> HOT_SKUS = List.of("HOT-1", "HOT-2", "HOT-3", "HOT-4");
-  static final int HOT_STOCK = 1_500;
-  static final int WARM_SKUS = 20;
-  static final int WARM_MAIN_STOCK = 100;
-  static final int WARM_FBA_STOCK = 50;
+  public static final List<String> HOT_SKUS = List.of("HOT-1", "HOT-2", "HOT-3", "HOT-4");
+  public static final int HOT_STOCK = 1_500;
+  public static final int WARM_SKUS = 20;
+  public static final int WARM_MAIN_STOCK = 100;
+  public static final int WARM_FBA_STOCK = 50;
 
-  final List<StockMovement> receipts = new ArrayList<>();
-  final List<CartEvent> carts = new ArrayList<>();
-  final List<MarketplaceOrder> orders = new ArrayList<>();
-  final List<StockMovement> shipments = new ArrayList<>();
+  public final List<StockMovement> receipts = new ArrayList<>();
+  public final List<CartEvent> carts = new ArrayList<>();
+  public final List<MarketplaceOrder> orders = new ArrayList<>();
+  public final List<StockMovement> shipments = new ArrayList<>();
 
   /** Distinct cart events (re-sends not counted). */
   int distinctCartEvents;
 
   /** Expected final (onHand, committed) of every warm SKU and pool, keyed {@code sku|pool}. */
-  final Map<String, long[]> warmExpectations = new TreeMap<>();
+  public final Map<String, long[]> warmExpectations = new TreeMap<>();
+
+  /** Units received of each hot SKU. */
+  public final int hotStock;
 
   private final Random random;
   private final Instant start;
 
-  private FlashSaleScenario(long seed, Instant start) {
+  private FlashSaleScenario(long seed, int hotStock, Instant start) {
     this.random = new Random(seed);
+    this.hotStock = hotStock;
     this.start = start;
   }
 
-  static FlashSaleScenario generate(long seed, int cartEvents, Instant start) {
-    FlashSaleScenario scenario = new FlashSaleScenario(seed, start);
+  /** A sale of {@code cartEvents} cart events, 3 ms of event time apart, from {@code start}. */
+  public static FlashSaleScenario generate(long seed, int cartEvents, Instant start) {
+    return generate(seed, cartEvents, HOT_STOCK, start);
+  }
+
+  /** The same with {@code hotStock} units of each hot SKU. */
+  public static FlashSaleScenario generate(long seed, int cartEvents, int hotStock, Instant start) {
+    FlashSaleScenario scenario = new FlashSaleScenario(seed, hotStock, start);
     scenario.receiveStock();
     scenario.shop(cartEvents);
     scenario.sellOnMarketplaces();
@@ -68,7 +78,7 @@ final class FlashSaleScenario {
 
   private void receiveStock() {
     for (String sku : HOT_SKUS) {
-      receipts.add(stock("r-" + sku, sku, Pool.MAIN, StockKind.RECEIVED, HOT_STOCK, null, 0));
+      receipts.add(stock("r-" + sku, sku, Pool.MAIN, StockKind.RECEIVED, hotStock, null, 0));
     }
     for (int i = 0; i < WARM_SKUS; i++) {
       String sku = warmSku(i);

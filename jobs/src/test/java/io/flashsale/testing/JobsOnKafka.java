@@ -5,6 +5,8 @@ import io.flashsale.config.KafkaOptions;
 import io.flashsale.config.PostgresOptions;
 import io.flashsale.embedded.EmbeddedKafka;
 import io.flashsale.embedded.EmbeddedPostgres;
+import io.flashsale.events.Pool;
+import io.flashsale.events.Position;
 import io.flashsale.fraud.FraudJob;
 import io.flashsale.inventory.InventoryJob;
 import io.flashsale.jdbc.SchemaMigrations;
@@ -13,7 +15,15 @@ import io.flashsale.kafka.Topics;
 import io.flashsale.tables.TableSyncJob;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -23,6 +33,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.awaitility.Awaitility;
 
 /**
  * A real Kafka broker, and optionally a real PostgreSQL, for running the jobs on the test's Flink
@@ -63,8 +74,8 @@ public final class JobsOnKafka implements AutoCloseable {
     return topics;
   }
 
-  /** The jobs' configuration for a prefix: short checkpoints, quick restarts, no Kryo. */
-  public Configuration config(String prefix) {
+  /** The job options that point the jobs at these servers, with a prefix's topics and schema. */
+  public Configuration jobOptions(String prefix) {
     Configuration config = new Configuration();
     config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
     config.set(KafkaOptions.TOPIC_PREFIX, prefix);
@@ -74,6 +85,15 @@ public final class JobsOnKafka implements AutoCloseable {
       config.set(PostgresOptions.PASSWORD, postgres.password());
       config.set(PostgresOptions.SCHEMA, schema(prefix));
     }
+    return config;
+  }
+
+  /**
+   * The jobs' configuration for a prefix on a mini cluster: the job options, short checkpoints,
+   * quick restarts, no Kryo.
+   */
+  public Configuration config(String prefix) {
+    Configuration config = jobOptions(prefix);
     config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(200));
     config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
@@ -121,6 +141,45 @@ public final class JobsOnKafka implements AutoCloseable {
 
   public Producing producer() {
     return new Producing(kafka.bootstrapServers());
+  }
+
+  /** The {@code inventory_position} rows of a prefix's schema, keyed {@code sku|pool}. */
+  public Map<String, Position> positionRows(String prefix) throws SQLException {
+    Map<String, Position> rows = new HashMap<>();
+    try (Connection connection =
+            DriverManager.getConnection(
+                postgres.jdbcUrl(), postgres.username(), postgres.password());
+        Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery("SELECT * FROM " + schema(prefix) + ".inventory_position")) {
+      while (result.next()) {
+        Position position =
+            new Position(
+                result.getString("sku"),
+                Pool.valueOf(result.getString("pool")),
+                result.getLong("on_hand"),
+                result.getLong("held"),
+                result.getLong("committed"),
+                result.getLong("available"),
+                result.getLong("buffer_units"),
+                result.getLong("quota_outstanding"),
+                result.getLong("version"),
+                result.getTimestamp("updated_at").toLocalDateTime().toInstant(ZoneOffset.UTC));
+        rows.put(position.key(), position);
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Waits until a prefix's {@code inventory_position} rows equal {@code expected}; returns them.
+   */
+  public Map<String, Position> awaitPositionRows(
+      String prefix, Map<String, Position> expected, Duration timeout) {
+    return Awaitility.await("inventory_position rows equal to the last positions")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> positionRows(prefix), expected::equals);
   }
 
   /** The path of a test resource, e.g. an allocation file for {@code allocation.config-file}. */

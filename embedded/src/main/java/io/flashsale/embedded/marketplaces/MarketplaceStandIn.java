@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,7 +76,9 @@ public final class MarketplaceStandIn implements AutoCloseable {
   private final Map<Marketplace, Set<String>> refusedSkus = new ConcurrentHashMap<>();
   private final Map<Marketplace, List<Integer>> scriptedFailures = new ConcurrentHashMap<>();
   private final Map<Marketplace, Duration> answerDelays = new ConcurrentHashMap<>();
-  private final Map<Marketplace, Duration> applyDelays = new ConcurrentHashMap<>();
+  private final Map<Marketplace, Supplier<Duration>> applyDelays = new ConcurrentHashMap<>();
+  private final Map<String, Long> acceptedUpdates = new ConcurrentHashMap<>();
+  private final Map<String, Long> appliedUpdates = new ConcurrentHashMap<>();
   private final Set<String> liveTokens = ConcurrentHashMap.newKeySet();
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<String, String> shopifyIdempotency = new ConcurrentHashMap<>();
@@ -208,7 +211,33 @@ public final class MarketplaceStandIn implements AutoCloseable {
 
   /** Accepts quantities at once but holds them only after {@code delay}, as marketplaces do. */
   public void applyAfter(Marketplace marketplace, Duration delay) {
-    applyDelays.put(marketplace, delay);
+    applyAfter(marketplace, () -> delay);
+  }
+
+  /**
+   * Accepts quantities at once but holds each only after a delay drawn from {@code delays}. An
+   * update overtaken by a newer one of the same SKU is never applied, as marketplaces keep the
+   * latest listing update.
+   */
+  public void applyAfter(Marketplace marketplace, Supplier<Duration> delays) {
+    applyDelays.put(marketplace, delays);
+  }
+
+  /**
+   * A buyer takes {@code units} from the quantity the marketplace shows for {@code sku}: false, and
+   * nothing taken, when it shows fewer.
+   */
+  public boolean sell(Marketplace marketplace, String sku, long units) {
+    boolean[] sold = {false};
+    quantities
+        .computeIfAbsent(marketplace, m -> new ConcurrentHashMap<>())
+        .computeIfPresent(
+            sku,
+            (key, shown) -> {
+              sold[0] = shown >= units;
+              return sold[0] ? shown - units : shown;
+            });
+    return sold[0];
   }
 
   /** Refuses every update of {@code sku} as invalid. */
@@ -575,16 +604,22 @@ public final class MarketplaceStandIn implements AutoCloseable {
 
   /** The marketplace takes a quantity: at once, or after its apply delay. */
   private void take(Marketplace marketplace, String sku, long quantity) {
-    Duration delay = applyDelays.get(marketplace);
+    Supplier<Duration> delays = applyDelays.get(marketplace);
+    String listing = marketplace + "/" + sku;
+    long update = acceptedUpdates.merge(listing, 1L, Long::sum);
     Runnable apply =
         () -> {
-          setQuantity(marketplace, sku, quantity);
-          applied.add(new Applied(marketplace, sku, quantity, System.currentTimeMillis()));
+          synchronized (appliedUpdates) {
+            if (appliedUpdates.merge(listing, update, Math::max) == update) {
+              setQuantity(marketplace, sku, quantity);
+              applied.add(new Applied(marketplace, sku, quantity, System.currentTimeMillis()));
+            }
+          }
         };
-    if (delay == null) {
+    if (delays == null) {
       apply.run();
     } else {
-      later.schedule(apply, delay.toMillis(), TimeUnit.MILLISECONDS);
+      later.schedule(apply, delays.get().toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
