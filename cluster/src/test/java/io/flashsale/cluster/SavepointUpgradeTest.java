@@ -3,25 +3,13 @@ package io.flashsale.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flashsale.cluster.FlinkRest.JobRun;
-import io.flashsale.events.DeadLetter;
 import io.flashsale.events.Decision;
 import io.flashsale.events.DecisionReason;
 import io.flashsale.events.DecisionStatus;
-import io.flashsale.events.OversellIncident;
-import io.flashsale.events.Position;
-import io.flashsale.events.StockMovement;
-import io.flashsale.inventory.FlashSaleScenario;
 import io.flashsale.inventory.InventoryJob;
-import io.flashsale.inventory.InventoryOptions;
 import io.flashsale.inventory.LedgerInvariants;
-import io.flashsale.kafka.Topics;
 import io.flashsale.tables.TableSyncJob;
-import io.flashsale.testing.JobsOnKafka;
-import io.flashsale.testing.Producing;
-import io.flashsale.testing.TopicTail;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,54 +46,35 @@ class SavepointUpgradeTest {
    */
   private static final String HOLD_TTL = "20s";
 
-  private static final Duration TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration TIMEOUT = ClusterSale.TIMEOUT;
 
   @Test
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void shouldHonourEveryHoldAndAnswerOnceAcrossAnUpgradeFromASavepoint(JobsOnSessionCluster jobs)
       throws Exception {
-    JobsOnKafka servers = jobs.servers();
     FlinkRest rest = jobs.rest();
-    Topics topics = servers.createTopics(PREFIX);
-    // The ledger's own rules, as in the jobs' Kafka tests: only the own store sells.
-    List<String> args =
-        jobs.args(
-            PREFIX,
-            "--" + InventoryOptions.HOLD_TTL.key(),
-            HOLD_TTL,
-            "--" + InventoryOptions.ALLOCATION_FILE.key(),
-            jobs.resourceFile("allocation-direct-only.yaml"));
-    JobRun inventory = JobRun.of(InventoryJob.class.getName(), args);
-    try (TopicTail<Decision> decisions =
-            servers.tail(topics.reservationsDecisions(), Decision.class);
-        TopicTail<Position> positions = servers.tail(topics.inventoryPositions(), Position.class);
-        TopicTail<OversellIncident> incidents =
-            servers.tail(topics.oversellIncidents(), OversellIncident.class);
-        TopicTail<DeadLetter> deadLetters = servers.tail(topics.deadLetter(), DeadLetter.class);
-        Producing producing = servers.producer()) {
+    try (ClusterSale sale = ClusterSale.open(jobs, PREFIX)) {
+      JobRun inventory = JobRun.of(InventoryJob.class.getName(), sale.jobArgs(HOLD_TTL));
       String before =
           jobs.runAll(
                   inventory.withParallelism(1),
-                  JobRun.of(TableSyncJob.class.getName(), args).withParallelism(1))
+                  JobRun.of(TableSyncJob.class.getName(), sale.jobArgs(HOLD_TTL))
+                      .withParallelism(1))
               .get(0);
-
-      FlashSaleScenario scenario =
-          FlashSaleScenario.generate(
-              SEED, CART_EVENTS, HOT_STOCK, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-      producing.send(topics.inventoryStock(), scenario.receipts, StockMovement::sku);
-      positions.awaitSettled(p -> p.size() >= scenario.receipts.size(), TIMEOUT, Duration.ZERO);
-      SaleReplay sale = new SaleReplay(scenario, topics);
-      int half = sale.size() / 2;
+      sale.receiveStock(SEED, CART_EVENTS, HOT_STOCK);
+      SaleReplay replay = sale.replay();
+      int half = replay.size() / 2;
 
       // ---- the first half of the sale, answered, then stop with a savepoint ----
-      sale.play(producing, 0, half).join(TIMEOUT.toMillis());
-      Set<String> firstHalf = sale.cartEventIds(0, half);
-      decisions.awaitSettled(
+      sale.play(0, half).join(TIMEOUT.toMillis());
+      Set<String> firstHalf = replay.cartEventIds(0, half);
+      sale.decisions.awaitSettled(
           d -> LedgerInvariants.answeredRequests(d).containsAll(firstHalf), TIMEOUT, Duration.ZERO);
       String savepoint =
           rest.stopWithSavepoint(before, jobs.cluster().savepointDirectory(), TIMEOUT);
       rest.awaitJob(before, job -> job.state().equals("FINISHED"), "stopped", TIMEOUT);
-      List<Decision> beforeStop = decisions.awaitSettled(d -> true, TIMEOUT, Duration.ofSeconds(1));
+      List<Decision> beforeStop =
+          sale.decisions.awaitSettled(d -> true, TIMEOUT, Duration.ofSeconds(1));
       Map<String, Decision> liveAtStop = LedgerInvariants.liveHolds(beforeStop);
 
       // ---- the upgrade: the same job from the savepoint, the ledger at parallelism 2 ----
@@ -114,19 +83,9 @@ class SavepointUpgradeTest {
           .filteredOn(vertex -> vertex.name().startsWith("Ledger per SKU"))
           .extracting(FlinkRest.Vertex::parallelism)
           .containsExactly(2);
-      sale.play(producing, half, sale.size()).join(TIMEOUT.toMillis());
-      Set<String> cartEventIds = sale.cartEventIds(0, sale.size());
-      List<Decision> read =
-          decisions.awaitSettled(
-              d ->
-                  LedgerInvariants.answeredRequests(d).containsAll(cartEventIds)
-                      && LedgerInvariants.liveHolds(d).isEmpty(),
-              TIMEOUT,
-              Duration.ofSeconds(2));
-      List<Position> positionsRead =
-          positions.awaitSettled(p -> true, TIMEOUT, Duration.ofSeconds(1));
-      Map<String, Position> last = LedgerInvariants.lastPositions(positionsRead);
-      Map<String, Position> rows = servers.awaitPositionRows(PREFIX, last, TIMEOUT);
+      sale.play(half, replay.size()).join(TIMEOUT.toMillis());
+      ClusterSale.Settled settled = sale.settle();
+      List<Decision> read = settled.decisions();
 
       Map<String, DecisionStatus> ends = LedgerInvariants.assertEveryGrantEndedExactlyOnce(read);
       Map<DecisionStatus, Long> endsOfLiveAtStop =
@@ -137,7 +96,7 @@ class SavepointUpgradeTest {
               + " %d holds live; restarted at parallelism 2, where they ended %s%n",
           savepoint,
           half,
-          sale.size(),
+          replay.size(),
           beforeStop.stream().filter(d -> d.status() == DecisionStatus.GRANTED).count(),
           beforeStop.stream().filter(d -> d.reason() == DecisionReason.INSUFFICIENT_STOCK).count(),
           liveAtStop.size(),
@@ -156,14 +115,7 @@ class SavepointUpgradeTest {
       assertThat(endedAfterRestart.keySet())
           .as("holds granted before the stop, each ended after the restart")
           .isEqualTo(liveAtStop.keySet());
-      LedgerInvariants.assertNeverOversold(positionsRead, incidents.snapshot());
-      LedgerInvariants.assertEveryCartEventAnsweredOnce(scenario.carts, read);
-      LedgerInvariants.assertVersionsOnlyIncrease(positionsRead, read);
-      LedgerInvariants.assertEndState(scenario, last, read);
-      assertThat(deadLetters.snapshot()).isEmpty();
-      assertThat(rows).isEqualTo(last);
-    } finally {
-      jobs.cancelAll();
+      sale.assertContract(settled);
     }
   }
 }

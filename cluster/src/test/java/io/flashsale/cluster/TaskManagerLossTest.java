@@ -4,29 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flashsale.cluster.FlinkRest.JobRun;
 import io.flashsale.cluster.SessionCluster.TaskManager;
-import io.flashsale.events.DeadLetter;
 import io.flashsale.events.Decision;
 import io.flashsale.events.DecisionReason;
 import io.flashsale.events.DecisionStatus;
-import io.flashsale.events.OversellIncident;
-import io.flashsale.events.Position;
-import io.flashsale.events.StockMovement;
-import io.flashsale.inventory.FlashSaleScenario;
 import io.flashsale.inventory.InventoryJob;
-import io.flashsale.inventory.InventoryOptions;
-import io.flashsale.inventory.LedgerInvariants;
-import io.flashsale.kafka.Topics;
 import io.flashsale.tables.TableSyncJob;
-import io.flashsale.testing.JobsOnKafka;
-import io.flashsale.testing.Producing;
 import io.flashsale.testing.TopicTail;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -55,53 +42,33 @@ class TaskManagerLossTest {
   /** Abandoned carts give their units back during the sale. */
   private static final String HOLD_TTL = "5s";
 
-  private static final Duration TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration TIMEOUT = ClusterSale.TIMEOUT;
 
   @Test
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void shouldLoseDoubleAndRetractNothingWhenTheTaskManagerIsKilledMidSale(JobsOnSessionCluster jobs)
       throws Exception {
-    JobsOnKafka servers = jobs.servers();
     FlinkRest rest = jobs.rest();
-    Topics topics = servers.createTopics(PREFIX);
-    // The ledger's own rules, as in the jobs' Kafka tests: only the own store sells.
-    List<String> args =
-        jobs.args(
-            PREFIX,
-            "--" + InventoryOptions.HOLD_TTL.key(),
-            HOLD_TTL,
-            "--" + InventoryOptions.ALLOCATION_FILE.key(),
-            jobs.resourceFile("allocation-direct-only.yaml"));
-    try (TopicTail<Decision> decisions =
-            servers.tail(topics.reservationsDecisions(), Decision.class);
-        TopicTail<Position> positions = servers.tail(topics.inventoryPositions(), Position.class);
-        TopicTail<OversellIncident> incidents =
-            servers.tail(topics.oversellIncidents(), OversellIncident.class);
-        TopicTail<DeadLetter> deadLetters = servers.tail(topics.deadLetter(), DeadLetter.class);
-        Producing producing = servers.producer()) {
+    try (ClusterSale sale = ClusterSale.open(jobs, PREFIX)) {
+      List<String> args = sale.jobArgs(HOLD_TTL);
       List<String> running =
           jobs.runAll(
               JobRun.of(InventoryJob.class.getName(), args).withParallelism(2),
               JobRun.of(TableSyncJob.class.getName(), args).withParallelism(1));
       String inventory = running.get(0);
       String tableSync = running.get(1);
-
-      FlashSaleScenario scenario =
-          FlashSaleScenario.generate(
-              SEED, CART_EVENTS, HOT_STOCK, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-      producing.send(topics.inventoryStock(), scenario.receipts, StockMovement::sku);
-      positions.awaitSettled(p -> p.size() >= scenario.receipts.size(), TIMEOUT, Duration.ZERO);
-      SaleReplay sale = new SaleReplay(scenario, topics);
-      Thread selling = sale.play(producing, 0, sale.size());
+      sale.receiveStock(SEED, CART_EVENTS, HOT_STOCK);
+      SaleReplay replay = sale.replay();
+      Thread selling = sale.play(0, replay.size());
 
       // ---- a third into the sale, the TaskManager dies and another one is started ----
       Awaitility.await("a third of the sale sent")
           .atMost(TIMEOUT)
-          .until(() -> sale.sent() >= sale.size() / 3);
+          .until(() -> replay.sent() >= replay.size() / 3);
       assertThat(jobs.cluster().taskManagers()).as("TaskManagers").hasSize(1);
       TaskManager lost = jobs.cluster().taskManagers().get(0);
-      int sentBeforeKill = sale.sent();
-      int answeredBeforeKill = decisions.size();
+      int sentBeforeKill = replay.sent();
+      int answeredBeforeKill = sale.decisions.size();
       long killedAt = System.currentTimeMillis();
       jobs.cluster().kill(lost);
       CompletableFuture<TaskManager> replacement =
@@ -113,48 +80,29 @@ class TaskManagerLossTest {
 
       selling.join(TIMEOUT.toMillis());
       assertThat(selling.isAlive()).as("the sale still being sent").isFalse();
-      Set<String> cartEventIds = sale.cartEventIds(0, sale.size());
-      List<Decision> read =
-          decisions.awaitSettled(
-              d ->
-                  LedgerInvariants.answeredRequests(d).containsAll(cartEventIds)
-                      && LedgerInvariants.liveHolds(d).isEmpty(),
-              TIMEOUT,
-              Duration.ofSeconds(2));
-      List<Position> positionsRead =
-          positions.awaitSettled(p -> true, TIMEOUT, Duration.ofSeconds(1));
-      Map<String, Position> last = LedgerInvariants.lastPositions(positionsRead);
-      Map<String, Position> rows = servers.awaitPositionRows(PREFIX, last, TIMEOUT);
+      ClusterSale.Settled settled = sale.settle();
       rest.awaitAllTasksRunning(tableSync, TIMEOUT);
 
       Recovery recovery =
-          Recovery.measure(decisions.received(), sale, killedAt, noticedAt, runningAt);
+          Recovery.measure(sale.decisions.received(), replay, killedAt, noticedAt, runningAt);
       System.out.printf(
           "TaskManager %s (pid %d) killed with %d of %d sale events sent and %d decisions read;"
               + " %s replaced it.%n%s%n",
           lost.name(),
           lost.pid(),
           sentBeforeKill,
-          sale.size(),
+          replay.size(),
           answeredBeforeKill,
           replacement.join().name(),
           recovery);
 
-      assertThat(sentBeforeKill).as("events sent before the kill").isBetween(1, sale.size() - 1);
+      assertThat(sentBeforeKill).as("events sent before the kill").isBetween(1, replay.size() - 1);
       assertThat(recovery.sentWhileDown()).as("events sent while the job was down").isPositive();
-      LedgerInvariants.assertNeverOversold(positionsRead, incidents.snapshot());
-      LedgerInvariants.assertEveryCartEventAnsweredOnce(scenario.carts, read);
-      LedgerInvariants.assertEveryGrantEndedExactlyOnce(read);
-      LedgerInvariants.assertVersionsOnlyIncrease(positionsRead, read);
-      LedgerInvariants.assertEndState(scenario, last, read);
-      assertThat(read)
+      sale.assertContract(settled);
+      assertThat(settled.decisions())
           .as("shoppers wanted more than there was")
           .anyMatch(d -> d.reason() == DecisionReason.INSUFFICIENT_STOCK);
-      assertThat(read).anyMatch(d -> d.status() == DecisionStatus.EXPIRED);
-      assertThat(deadLetters.snapshot()).isEmpty();
-      assertThat(rows).isEqualTo(last);
-    } finally {
-      jobs.cancelAll();
+      assertThat(settled.decisions()).anyMatch(d -> d.status() == DecisionStatus.EXPIRED);
     }
   }
 

@@ -39,10 +39,10 @@ class LiveSaleTest {
     assertThat(outcome.oversoldUnits()).isZero();
     assertThat(live.oversellIncidents()).isZero();
     assertThat(live.deadLetters()).isZero();
-    // Every shopper who checked out did so within the hold's lifetime, so every checkout of a
-    // granted hold was committed.
+    // Every shopper checks out within the hold's lifetime; only overbooking (holds beyond the
+    // free units, capped by the SKU's conversion) can turn a checkout away, and rarely.
     assertThat(outcome.checkouts()).isPositive();
-    assertThat(outcome.checkoutsRejectedAfterHold()).isZero();
+    assertThat(outcome.checkoutsRejectedAfterHold()).isLessThanOrEqualTo(outcome.checkouts() / 10);
     // Every channel sold: the marketplaces through the quotas the connectors pushed to them.
     assertThat(outcome.soldUnits()).allSatisfy((channel, units) -> assertThat(units).isPositive());
     // Demand exceeded the popular SKU's stock.
