@@ -42,10 +42,13 @@ final class DemoCommand implements Callable<Integer> {
       description = "A scenario file or a shipped scenario's name (default: ${DEFAULT-VALUE}).")
   String scenario;
 
-  @Option(names = "--flink-conf", defaultValue = "flink-conf")
+  @Option(names = "--flink-conf", defaultValue = FlashsaleCommand.HOME + "/flink-conf")
   Path flinkConf;
 
-  @Option(names = "--sql-dir", defaultValue = "sql", description = "The SQL files of the report.")
+  @Option(
+      names = "--sql-dir",
+      defaultValue = FlashsaleCommand.HOME + "/sql",
+      description = "The SQL files of the report.")
   Path sqlDir;
 
   @Option(names = "--web-port", defaultValue = "8081", description = "Port of Flink's web UI.")

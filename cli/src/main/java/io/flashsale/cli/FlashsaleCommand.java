@@ -22,6 +22,12 @@ import picocli.CommandLine.Command;
     })
 public final class FlashsaleCommand {
 
+  /**
+   * The repository the command runs from, which the flashsale script passes: the default flink-conf
+   * and sql directories are found there from any working directory.
+   */
+  static final String HOME = "${sys:flashsale.home:-.}";
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new FlashsaleCommand()).execute(args));
   }

@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--flink-conf",
-      defaultValue = "flink-conf",
+      defaultValue = FlashsaleCommand.HOME + "/flink-conf",
       description = "Directory of the Flink config.yaml to apply.")
   Path flinkConf;
 

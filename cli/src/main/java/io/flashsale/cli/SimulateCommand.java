@@ -45,7 +45,7 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Which to play: flashsale (the system itself), full-count-sync, static-split.")
   List<String> policies;
 
-  @Option(names = "--flink-conf", defaultValue = "flink-conf")
+  @Option(names = "--flink-conf", defaultValue = FlashsaleCommand.HOME + "/flink-conf")
   Path flinkConf;
 
   @Option(names = "--web-port", defaultValue = "8081", description = "Port of Flink's web UI.")

@@ -13,7 +13,7 @@ final class SqlArguments {
 
   @Option(
       names = "--sql-dir",
-      defaultValue = "sql",
+      defaultValue = FlashsaleCommand.HOME + "/sql",
       description = "The folder of the table, view and question files (default: ${DEFAULT-VALUE}).")
   Path sqlDir;
 

@@ -43,6 +43,16 @@ class SimulateCommandTest {
   }
 
   @Test
+  void withoutTheFlinkConfigurationNothingStarts(@TempDir Path dir) {
+    // Its checkpointing commits the outputs: without it nothing would ever be readable.
+    Run run = run("simulate", "--scenario", SHORT_SALE, "--flink-conf", dir.toString());
+
+    assertThat(run.exitCode).isNotZero();
+    assertThat(run.err).contains("no config.yaml in " + dir).contains("--flink-conf");
+    assertThat(run.out).doesNotContain("Flink web UI");
+  }
+
+  @Test
   @Timeout(400)
   void theDemoPlaysASaleShowsItAndWritesTheReport(@TempDir Path dir) throws Exception {
     Path report = dir.resolve("report.html");

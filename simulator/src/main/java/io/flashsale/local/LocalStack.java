@@ -41,11 +41,20 @@ public final class LocalStack implements AutoCloseable {
     this.config = config;
   }
 
-  /** The settings of {@code flinkConf}/config.yaml, or none when the directory is missing. */
+  /**
+   * The settings of {@code flinkConf}/config.yaml. Required: without its checkpointing the
+   * exactly-once outputs would never commit, and nothing would ever be readable.
+   */
   public static Configuration flinkConfiguration(Path flinkConf) {
-    return Files.isDirectory(flinkConf)
-        ? GlobalConfiguration.loadConfiguration(flinkConf.toString())
-        : new Configuration();
+    if (!Files.isRegularFile(flinkConf.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
+      throw new IllegalArgumentException(
+          "no "
+              + GlobalConfiguration.FLINK_CONF_FILENAME
+              + " in "
+              + flinkConf.toAbsolutePath()
+              + ": give --flink-conf the repository's flink-conf directory");
+    }
+    return GlobalConfiguration.loadConfiguration(flinkConf.toString());
   }
 
   /**
