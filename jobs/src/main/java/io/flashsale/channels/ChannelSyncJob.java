@@ -44,10 +44,7 @@ public final class ChannelSyncJob {
   private ChannelSyncJob() {}
 
   public static void main(String[] args) throws Exception {
-    Configuration config = JobConfiguration.fromArgs(args);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-    build(env, config);
-    env.execute(NAME);
+    JobConfiguration.execute(args, NAME, ChannelSyncJob::build);
   }
 
   public static void build(StreamExecutionEnvironment env, Configuration config) {

@@ -56,10 +56,7 @@ public final class FraudJob {
   private FraudJob() {}
 
   public static void main(String[] args) throws Exception {
-    Configuration config = JobConfiguration.fromArgs(args);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-    build(env, config);
-    env.execute(NAME);
+    JobConfiguration.execute(args, NAME, FraudJob::build);
   }
 
   /** The rules and the scoring, on streams of valid events with event time already assigned. */

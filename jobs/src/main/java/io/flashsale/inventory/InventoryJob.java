@@ -62,10 +62,7 @@ public final class InventoryJob {
   private InventoryJob() {}
 
   public static void main(String[] args) throws Exception {
-    Configuration config = JobConfiguration.fromArgs(args);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-    build(env, config);
-    env.execute(NAME);
+    JobConfiguration.execute(args, NAME, InventoryJob::build);
   }
 
   /**

@@ -41,10 +41,7 @@ public final class TableSyncJob {
   private TableSyncJob() {}
 
   public static void main(String[] args) throws Exception {
-    Configuration config = JobConfiguration.fromArgs(args);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-    build(env, config);
-    env.execute(NAME);
+    JobConfiguration.execute(args, NAME, TableSyncJob::build);
   }
 
   public static void build(StreamExecutionEnvironment env, Configuration config) {
