@@ -6,6 +6,21 @@
 
 SET 'table.local-time-zone' = 'UTC';
 
+-- Not a topic: the options every topic table below takes (LIKE kafka_topic), so that the broker
+-- and the way topics are read are written once.
+CREATE TABLE IF NOT EXISTS kafka_topic (
+  `value` STRING
+) WITH (
+  'connector' = 'kafka',
+  'properties.bootstrap.servers' = 'kafka:9092',
+  'properties.group.id' = 'flashsale-sql',
+  'properties.isolation.level' = 'read_committed',
+  'scan.startup.mode' = 'earliest-offset',
+  'format' = 'json',
+  'json.ignore-parse-errors' = 'true',
+  'json.timestamp-format.standard' = 'ISO-8601'
+);
+
 CREATE TABLE IF NOT EXISTS inventory_stock (
   eventId     STRING,
   sku         STRING,
@@ -16,16 +31,8 @@ CREATE TABLE IF NOT EXISTS inventory_stock (
   occurredAt  TIMESTAMP_LTZ(3),
   WATERMARK FOR occurredAt AS occurredAt - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'inventory.stock',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'inventory.stock'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS storefront_carts (
   eventId             STRING,
@@ -49,16 +56,8 @@ CREATE TABLE IF NOT EXISTS storefront_carts (
   unit_price AS TRY_CAST(unitPrice AS DECIMAL(12, 2)),
   WATERMARK FOR occurredAt AS occurredAt - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'storefront.carts',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'storefront.carts'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS marketplace_orders (
   eventId     STRING,
@@ -71,16 +70,8 @@ CREATE TABLE IF NOT EXISTS marketplace_orders (
   occurredAt  TIMESTAMP_LTZ(3),
   WATERMARK FOR occurredAt AS occurredAt - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'marketplace.orders',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'marketplace.orders'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS sales_calendar (
   eventId          STRING,
@@ -99,16 +90,8 @@ CREATE TABLE IF NOT EXISTS sales_calendar (
   budget_amount AS TRY_CAST(budget AS DECIMAL(14, 2)),
   WATERMARK FOR occurredAt AS occurredAt - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'sales.calendar',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'sales.calendar'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS demand_forecasts (
   eventId       STRING,
@@ -120,16 +103,8 @@ CREATE TABLE IF NOT EXISTS demand_forecasts (
   source        STRING,
   WATERMARK FOR validFrom AS validFrom - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'demand.forecasts',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'demand.forecasts'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS channel_acks (
   eventId       STRING,
@@ -142,16 +117,8 @@ CREATE TABLE IF NOT EXISTS channel_acks (
   error         STRING,
   WATERMARK FOR appliedAt AS appliedAt - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'channel.acks',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'channel.acks'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS allocation_overrides (
   eventId            STRING,
@@ -162,16 +129,8 @@ CREATE TABLE IF NOT EXISTS allocation_overrides (
   occurredAt         TIMESTAMP_LTZ(3),
   WATERMARK FOR occurredAt AS occurredAt - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'allocation.overrides',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'allocation.overrides'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS reservations_decisions (
   eventId         STRING,
@@ -190,16 +149,8 @@ CREATE TABLE IF NOT EXISTS reservations_decisions (
   duplicate       BOOLEAN,
   WATERMARK FOR decidedAt AS decidedAt - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'reservations.decisions',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'reservations.decisions'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS inventory_positions (
   sku               STRING,
@@ -214,16 +165,8 @@ CREATE TABLE IF NOT EXISTS inventory_positions (
   updatedAt         TIMESTAMP_LTZ(3),
   WATERMARK FOR updatedAt AS updatedAt - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'inventory.positions',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'inventory.positions'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS channel_quotas (
   sku            STRING,
@@ -236,16 +179,8 @@ CREATE TABLE IF NOT EXISTS channel_quotas (
   effectiveAt    TIMESTAMP_LTZ(3),
   WATERMARK FOR effectiveAt AS effectiveAt - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'channel.quotas',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'channel.quotas'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS fba_recommendations (
   sku               STRING,
@@ -257,16 +192,8 @@ CREATE TABLE IF NOT EXISTS fba_recommendations (
   generatedAt       TIMESTAMP_LTZ(3),
   WATERMARK FOR generatedAt AS generatedAt - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'fba.recommendations',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'fba.recommendations'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS fraud_alerts (
   alertId           STRING,
@@ -286,16 +213,8 @@ CREATE TABLE IF NOT EXISTS fraud_alerts (
   detectedAt        TIMESTAMP_LTZ(3),
   WATERMARK FOR detectedAt AS detectedAt - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'fraud.alerts',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'fraud.alerts'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS oversell_incidents (
   sku         STRING,
@@ -307,16 +226,8 @@ CREATE TABLE IF NOT EXISTS oversell_incidents (
   detectedAt  TIMESTAMP_LTZ(3),
   WATERMARK FOR detectedAt AS detectedAt - INTERVAL '5' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'oversell.incidents',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'oversell.incidents'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
 
 CREATE TABLE IF NOT EXISTS deadletter (
   sourceTopic  STRING,
@@ -326,13 +237,5 @@ CREATE TABLE IF NOT EXISTS deadletter (
   payload      STRING,
   processedAt  TIMESTAMP_LTZ(3)
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'deadletter',
-  'properties.bootstrap.servers' = 'kafka:9092',
-  'properties.group.id' = 'flashsale-sql',
-  'properties.isolation.level' = 'read_committed',
-  'scan.startup.mode' = 'earliest-offset',
-  'format' = 'json',
-  'json.ignore-parse-errors' = 'true',
-  'json.timestamp-format.standard' = 'ISO-8601'
-);
+  'topic' = 'deadletter'
+) LIKE kafka_topic (EXCLUDING ALL INCLUDING OPTIONS);
