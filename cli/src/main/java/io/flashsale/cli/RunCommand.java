@@ -96,12 +96,13 @@ final class RunCommand implements Callable<Integer> {
     Topics topics = stack.topics();
     String kafka = config.get(KafkaOptions.BOOTSTRAP_SERVERS);
     System.out.printf(
-        "%nFlink web UI:  %s%nKafka:         %s%nPostgreSQL:    %s%n%n"
+        "%nFlink web UI:  %s%nMetrics:       %s%nKafka:         %s%nPostgreSQL:    %s%n%n"
             + "Send events, for example:%n"
             + "  ./flashsale send --bootstrap-servers %s --topic %s --stamp-now examples/receipts.jsonl%n"
             + "  ./flashsale send --bootstrap-servers %s --topic %s --stamp-now examples/carts.jsonl%n"
             + "Press Ctrl-C to stop.%n%n",
         web,
+        stack.metricsEndpoint().map(URI::toString).orElse("no Prometheus reporter configured"),
         kafka,
         config.getOptional(PostgresOptions.URL).orElse("not configured (no table sync)"),
         kafka,

@@ -88,8 +88,10 @@ final class SimulateCommand implements Callable<Integer> {
     try (SaleStack stack =
         SaleStack.start(sale, LocalStack.flinkConfiguration(flinkConf), webPort)) {
       System.out.printf(
-          "Flink web UI: %s%nKafka:        %s%nPlaying %s of sale at %.0fx speed: %d s.%n%n",
+          "Flink web UI: %s%nMetrics:      %s%nKafka:        %s%n"
+              + "Playing %s of sale at %.0fx speed: %d s.%n%n",
           stack.webUi(),
+          stack.local().metricsEndpoint().map(Object::toString).orElse("not served"),
           stack.local().kafkaProperties().getProperty("bootstrap.servers"),
           SaleTerminal.hoursAndMinutes(sale.duration()),
           sale.speed(),

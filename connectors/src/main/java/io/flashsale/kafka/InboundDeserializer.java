@@ -4,6 +4,7 @@ import io.flashsale.events.DeadLetter;
 import io.flashsale.events.InvalidEventException;
 import java.time.Clock;
 import java.util.Map;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -19,6 +20,7 @@ public final class InboundDeserializer<T> implements KafkaRecordDeserializationS
   private final Map<String, TopicDecoder<T>> decoders;
   private final int maxRecordBytes;
   private final TypeInformation<Inbound<T>> producedType;
+  private transient DeadLetterReporter deadLetters;
 
   public InboundDeserializer(
       Map<String, TopicDecoder<T>> decoders,
@@ -33,6 +35,11 @@ public final class InboundDeserializer<T> implements KafkaRecordDeserializationS
   }
 
   @Override
+  public void open(DeserializationSchema.InitializationContext context) {
+    deadLetters = new DeadLetterReporter(context.getMetricGroup(), Clock.systemUTC());
+  }
+
+  @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Inbound<T>> out) {
     out.collect(decode(record.topic(), record.partition(), record.offset(), record.value()));
   }
@@ -40,26 +47,37 @@ public final class InboundDeserializer<T> implements KafkaRecordDeserializationS
   /** Decodes one record's value; also the entry point for bounded test input. */
   public Inbound<T> decode(String topic, int partition, long offset, byte[] value) {
     String reason;
+    DeadLetterReporter.Kind kind;
     if (value == null || value.length == 0) {
       reason = "empty record";
+      kind = DeadLetterReporter.Kind.EMPTY;
     } else if (value.length > maxRecordBytes) {
       reason = "record of " + value.length + " bytes is over the limit of " + maxRecordBytes;
+      kind = DeadLetterReporter.Kind.OVERSIZED;
     } else {
       TopicDecoder<T> decoder = decoders.get(topic);
       if (decoder == null) {
         reason = "no decoder for topic " + topic;
+        kind = DeadLetterReporter.Kind.UNKNOWN_TOPIC;
       } else {
         try {
           return decoder.decode(value);
         } catch (InvalidEventException e) {
           reason = e.getMessage();
+          kind = DeadLetterReporter.Kind.INVALID;
         } catch (RuntimeException e) {
           reason = "unreadable record: " + e;
+          kind = DeadLetterReporter.Kind.UNREADABLE;
         }
       }
     }
-    return Inbound.rejected(
-        DeadLetter.of(topic, partition, offset, reason, value, Clock.systemUTC().instant()));
+    if (deadLetters == null) {
+      deadLetters = DeadLetterReporter.unregistered();
+    }
+    DeadLetter letter =
+        DeadLetter.of(topic, partition, offset, reason, value, Clock.systemUTC().instant());
+    deadLetters.report(letter, kind);
+    return Inbound.rejected(letter);
   }
 
   @Override

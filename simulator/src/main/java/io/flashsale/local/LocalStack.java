@@ -7,15 +7,21 @@ import io.flashsale.embedded.EmbeddedPostgres;
 import io.flashsale.jdbc.SchemaMigrations;
 import io.flashsale.kafka.TopicSetup;
 import io.flashsale.kafka.Topics;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.RestOptions;
@@ -23,6 +29,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.NetUtils;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
@@ -32,10 +39,16 @@ import org.apache.kafka.clients.CommonClientConfigs;
  */
 public final class LocalStack implements AutoCloseable {
 
+  private static final ConfigOption<String> PROMETHEUS_PORT =
+      ConfigOptions.key("metrics.reporter.prom.port").stringType().noDefaultValue();
+  private static final ConfigOption<String> PROMETHEUS_FACTORY =
+      ConfigOptions.key("metrics.reporter.prom.factory.class").stringType().noDefaultValue();
+
   private final Configuration config;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final List<JobClient> jobs = new ArrayList<>();
   private MiniCluster cluster;
+  private URI metricsEndpoint;
 
   private LocalStack(Configuration config) {
     this.config = config;
@@ -104,6 +117,7 @@ public final class LocalStack implements AutoCloseable {
     Configuration clusterConfig = new Configuration(config);
     clusterConfig.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     clusterConfig.set(RestOptions.PORT, webPort);
+    choosePrometheusPort(clusterConfig);
     cluster =
         new MiniCluster(
             new MiniClusterConfiguration.Builder()
@@ -133,6 +147,34 @@ public final class LocalStack implements AutoCloseable {
     }
     jobs.addAll(clients);
     return clients;
+  }
+
+  /**
+   * Where Prometheus scrapes the cluster, when config.yaml turns its reporter on. The cluster's one
+   * reporter takes the first free port of the configured range, chosen here so it can be told.
+   */
+  public Optional<URI> metricsEndpoint() {
+    return Optional.ofNullable(metricsEndpoint);
+  }
+
+  private void choosePrometheusPort(Configuration clusterConfig) {
+    Optional<String> ports = clusterConfig.getOptional(PROMETHEUS_PORT);
+    if (ports.isEmpty()
+        || clusterConfig.getOptional(PROMETHEUS_FACTORY).filter(f -> !f.isBlank()).isEmpty()) {
+      return;
+    }
+    Iterator<Integer> candidates = NetUtils.getPortRangeFromString(ports.get());
+    while (candidates.hasNext()) {
+      int port = candidates.next();
+      try (ServerSocket probe = new ServerSocket(port)) {
+        clusterConfig.set(PROMETHEUS_PORT, String.valueOf(port));
+        metricsEndpoint = URI.create("http://127.0.0.1:" + port + "/metrics");
+        return;
+      } catch (IOException taken) {
+        // The next one.
+      }
+    }
+    System.err.println("No free port in " + ports.get() + ": metrics are not served.");
   }
 
   public URI webUi() throws Exception {

@@ -1,7 +1,9 @@
 package io.flashsale.channels.push;
 
+import io.flashsale.channels.ChannelConfig;
 import io.flashsale.events.ChannelQuota;
 import io.flashsale.events.QuotaReason;
+import io.flashsale.logging.LogEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies one channel's quotas through its API, newest first and never out of order.
@@ -67,9 +71,16 @@ public final class ChannelPusher {
 
   private final Counter requests;
   private final Counter retries;
+  private static final Logger LOG = LoggerFactory.getLogger(ChannelPusher.class);
+
   private final Counter refusals;
   private final Counter applied;
   private final Counter superseded;
+  private final String channel;
+
+  /** When the channel's first unanswered failure came, or 0 while it answers. */
+  private long failingSinceMillis;
+
   private long lastSyncLagMillis;
   private long maxSyncLagMillis;
 
@@ -78,7 +89,9 @@ public final class ChannelPusher {
       PushSettings settings,
       PushTimers timers,
       PushOutcomes outcomes,
-      MetricGroup metrics) {
+      MetricGroup metrics,
+      ChannelConfig channel) {
+    this.channel = channel.id();
     this.api = api;
     this.settings = settings;
     this.timers = timers;
@@ -93,6 +106,7 @@ public final class ChannelPusher {
     metrics.gauge("lastSyncLagMs", () -> lastSyncLagMillis);
     metrics.gauge("maxSyncLagMs", () -> maxSyncLagMillis);
     metrics.gauge("pendingQuotas", slots::size);
+    metrics.gauge("syncLagLimitMs", channel.maxSyncLag()::toMillis);
     if (api.maxBatch() > 0) {
       timers.at(timers.nowMillis() + settings.batchInterval().toMillis(), this::flushTail);
     }
@@ -280,6 +294,7 @@ public final class ChannelPusher {
     slot.inFlight = null;
     if (result instanceof PushResult.Applied ok) {
       slot.failures = 0;
+      recovered();
       applied.inc();
       long lag = Math.max(0, ok.appliedAt().toEpochMilli() - effectiveMillis(push.quota()));
       lastSyncLagMillis = lag;
@@ -288,7 +303,15 @@ public final class ChannelPusher {
       next(push.sku(), slot);
     } else if (result instanceof PushResult.Refused refused) {
       slot.failures = 0;
+      recovered();
       refusals.inc();
+      LOG.warn(
+          LogEvent.of("quota_refused")
+              .with("channel", channel)
+              .with("sku", push.sku())
+              .with("version", push.version())
+              .with("reason", refused.reason())
+              .toString());
       outcomes.refused(push, refused.reason());
       next(push.sku(), slot);
     } else {
@@ -296,9 +319,30 @@ public final class ChannelPusher {
     }
   }
 
+  private void recovered() {
+    if (failingSinceMillis != 0) {
+      LOG.info(
+          LogEvent.of("channel_recovered")
+              .with("channel", channel)
+              .with("failingForMs", timers.nowMillis() - failingSinceMillis)
+              .toString());
+      failingSinceMillis = 0;
+    }
+  }
+
   private void retryLater(QuotaPush push, Slot slot, PushResult.Retry retry) {
     retries.inc();
     slot.failures++;
+    if (failingSinceMillis == 0) {
+      // Once per outage, not per retry: the retries metric counts those.
+      failingSinceMillis = timers.nowMillis();
+      LOG.warn(
+          LogEvent.of("channel_failing")
+              .with("channel", channel)
+              .with("reason", retry.reason())
+              .with("retryAfterMs", retry.retryAfter() == null ? 0 : retry.retryAfter().toMillis())
+              .toString());
+    }
     if (slot.waiting == null) {
       slot.waiting = push;
     } else {

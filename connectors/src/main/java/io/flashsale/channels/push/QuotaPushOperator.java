@@ -94,7 +94,8 @@ public final class QuotaPushOperator extends AbstractStreamOperator<Outbound>
                           ChannelApis.pushSettings(settings),
                           timers,
                           new Emitter(),
-                          getMetricGroup().addGroup("channel", channel.id()))));
+                          getMetricGroup().addGroup("flashsale").addGroup("channel", channel.id()),
+                          channel)));
     }
     // A restored quota was in a completed checkpoint: it may go out at once.
     restored.forEach(this::release);

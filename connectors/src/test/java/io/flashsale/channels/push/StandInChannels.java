@@ -97,7 +97,8 @@ final class StandInChannels implements AutoCloseable {
                     outcomes.add("REFUSED " + push.sku() + " v" + push.version() + " " + reason);
                   }
                 },
-                new UnregisteredMetricsGroup()));
+                new UnregisteredMetricsGroup(),
+                channel));
   }
 
   void offer(ChannelPusher pusher, QuotaPush... pushes) {

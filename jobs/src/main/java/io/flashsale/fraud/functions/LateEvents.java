@@ -17,7 +17,7 @@ public final class LateEvents extends RichFilterFunction<RuleEvent> {
 
   @Override
   public void open(OpenContext openContext) {
-    late = getRuntimeContext().getMetricGroup().counter("lateCartEvents");
+    late = getRuntimeContext().getMetricGroup().addGroup("flashsale").counter("lateCartEvents");
   }
 
   @Override

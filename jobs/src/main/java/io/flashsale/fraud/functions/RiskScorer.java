@@ -6,15 +6,22 @@ import io.flashsale.fraud.scoring.Alerts;
 import io.flashsale.fraud.scoring.ScoringPolicy;
 import io.flashsale.fraud.scoring.Signal;
 import io.flashsale.fraud.scoring.SubjectRisk;
+import io.flashsale.logging.LogEvent;
 import io.flashsale.sales.SaleCalendar;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scores each subject (keyed by {@code subjectType:subject}) from the signals of every rule, with
@@ -33,9 +40,13 @@ import org.apache.flink.util.Collector;
 public final class RiskScorer
     extends KeyedBroadcastProcessFunction<String, Signal, SaleEvent, FraudAlert> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RiskScorer.class);
+
   private final ScoringPolicy policy;
 
   private transient ValueState<SubjectRisk> risk;
+  private transient MetricGroup metrics;
+  private transient Map<String, Counter> alertsByPattern;
 
   public RiskScorer(ScoringPolicy policy) {
     this.policy = policy;
@@ -50,6 +61,8 @@ public final class RiskScorer
   public void open(OpenContext openContext) {
     risk =
         getRuntimeContext().getState(new ValueStateDescriptor<>("subject-risk", SubjectRisk.class));
+    metrics = getRuntimeContext().getMetricGroup().addGroup("flashsale");
+    alertsByPattern = new HashMap<>();
   }
 
   @Override
@@ -85,7 +98,21 @@ public final class RiskScorer
           SaleCalendar.anyInEffect(sales, signal.channel(), signal.sku(), signal.windowEnd());
       int threshold = policy.thresholdFor(sale);
       if (score >= threshold && score > subject.alertedScore()) {
-        out.collect(Alerts.of(signal, subject.active(), score, threshold));
+        FraudAlert alert = Alerts.of(signal, subject.active(), score, threshold);
+        out.collect(alert);
+        LOG.info(
+            LogEvent.of("fraud_alert")
+                .with("alertId", alert.alertId())
+                .with("pattern", alert.pattern())
+                .with("subjectType", alert.subjectType())
+                .with("riskScore", alert.riskScore())
+                .with("threshold", alert.threshold())
+                .toString());
+        alertsByPattern
+            .computeIfAbsent(
+                alert.pattern().name(),
+                pattern -> metrics.addGroup("pattern", pattern).counter("fraudAlerts"))
+            .inc();
         subject = subject.alerted(score);
       }
       // When the signal stops counting, this timer drops it and, if it was the last, the state.

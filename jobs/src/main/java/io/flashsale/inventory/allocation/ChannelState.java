@@ -16,6 +16,9 @@ public final class ChannelState {
   /** Published versions the channel may still sell against, oldest first (marketplaces). */
   public List<QuotaVersion> versions = new ArrayList<>();
 
+  /** The exposure last added to the job's per-channel gauge for this SKU. */
+  public long exposureReported;
+
   public DemandEstimate demand = new DemandEstimate();
 
   /** End of the last demand window observed; demand windows that never fired sold nothing. */

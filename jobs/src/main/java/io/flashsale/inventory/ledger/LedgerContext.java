@@ -2,6 +2,7 @@ package io.flashsale.inventory.ledger;
 
 import io.flashsale.events.ChannelQuota;
 import io.flashsale.events.Decision;
+import io.flashsale.events.DecisionStatus;
 import io.flashsale.events.FbaRecommendation;
 import io.flashsale.events.OversellIncident;
 import io.flashsale.events.Position;
@@ -21,6 +22,14 @@ interface LedgerContext {
   void fbaRecommendation(FbaRecommendation recommendation);
 
   void wakeUpAt(long eventTime);
+
+  void holdGranted(Hold hold);
+
+  /** A hold ended at event time {@code time}: COMMITTED, RELEASED or EXPIRED. */
+  void holdEnded(Hold hold, DecisionStatus outcome, long time);
+
+  /** What a marketplace may still sell of this SKU moved by {@code units}. */
+  void exposureMoved(String channel, long units);
 
   /** The sales in effect for this SKU at {@code time}, on any channel. */
   List<SaleEvent> salesInEffect(String sku, long time) throws Exception;

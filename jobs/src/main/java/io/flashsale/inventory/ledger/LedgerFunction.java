@@ -1,22 +1,34 @@
 package io.flashsale.inventory.ledger;
 
+import io.flashsale.channels.ChannelConfig;
+import io.flashsale.channels.ChannelKind;
 import io.flashsale.events.CartEvent;
 import io.flashsale.events.ChannelQuota;
 import io.flashsale.events.Decision;
+import io.flashsale.events.DecisionReason;
+import io.flashsale.events.DecisionStatus;
 import io.flashsale.events.FbaRecommendation;
 import io.flashsale.events.OversellIncident;
 import io.flashsale.events.Position;
 import io.flashsale.events.SaleEvent;
 import io.flashsale.inventory.LedgerEvent;
 import io.flashsale.inventory.allocation.AllocationConfig;
+import io.flashsale.logging.LogEvent;
 import io.flashsale.sales.SaleCalendar;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hosts each SKU's {@link SkuLedger}, keyed by SKU, with the sales calendar broadcast beside it.
@@ -24,7 +36,8 @@ import org.apache.flink.util.OutputTag;
  * outputs.
  */
 public final class LedgerFunction
-    extends KeyedBroadcastProcessFunction<String, LedgerEvent, SaleEvent, Decision> {
+    extends KeyedBroadcastProcessFunction<String, LedgerEvent, SaleEvent, Decision>
+    implements CheckpointedFunction {
 
   public static final OutputTag<Position> POSITIONS =
       new OutputTag<>("positions", TypeInformation.of(Position.class));
@@ -35,11 +48,15 @@ public final class LedgerFunction
   public static final OutputTag<FbaRecommendation> FBA_RECOMMENDATIONS =
       new OutputTag<>("fba-recommendations", TypeInformation.of(FbaRecommendation.class));
 
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerFunction.class);
+
   private final LedgerPolicy policy;
   private final AllocationConfig allocation;
 
   private transient SkuLedger ledger;
   private transient ContextOutput output;
+  private transient LedgerTotals totals;
+  private transient ListState<LedgerTotals> checkpointedTotals;
 
   public LedgerFunction(LedgerPolicy policy, AllocationConfig allocation) {
     this.policy = policy;
@@ -52,9 +69,47 @@ public final class LedgerFunction
   }
 
   @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    checkpointedTotals =
+        context
+            .getOperatorStateStore()
+            .getListState(
+                new ListStateDescriptor<>("ledger-totals", TypeInformation.of(LedgerTotals.class)));
+    // After a rescale a subtask may get several subtasks' totals, or none: their sum stays exact.
+    totals = new LedgerTotals();
+    for (LedgerTotals restored : checkpointedTotals.get()) {
+      totals.add(restored);
+    }
+    if (context.isRestored()) {
+      LOG.info(
+          LogEvent.of("ledger_restored")
+              .with("subtask", getRuntimeContext().getTaskInfo().getIndexOfThisSubtask())
+              .with("holds", totals.holds)
+              .with("unitsHeld", totals.unitsHeld)
+              .toString());
+    }
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    checkpointedTotals.update(List.of(totals));
+  }
+
+  @Override
   public void open(OpenContext openContext) {
     ledger = new SkuLedger(new LedgerState(getRuntimeContext()), policy, allocation);
-    output = new ContextOutput(new LedgerMetrics(getRuntimeContext().getMetricGroup()));
+    List<String> marketplaces =
+        allocation.channelSet().ofKind(ChannelKind.MARKETPLACE).stream()
+            .map(ChannelConfig::id)
+            .toList();
+    output =
+        new ContextOutput(
+            new LedgerMetrics(getRuntimeContext().getMetricGroup(), totals, marketplaces));
+  }
+
+  /** What this subtask's gauges show. */
+  LedgerTotals totals() {
+    return totals;
   }
 
   @Override
@@ -121,6 +176,14 @@ public final class LedgerFunction
     @Override
     public void decision(Decision decision) {
       metrics.count(decision);
+      if (decision.reason() == DecisionReason.CHECKOUT_REJECTED) {
+        LOG.warn(
+            LogEvent.of("checkout_rejected_after_hold")
+                .with("sku", decision.sku())
+                .with("holdId", decision.holdId())
+                .with("units", decision.quantity())
+                .toString());
+      }
       decisions.collect(decision);
     }
 
@@ -132,12 +195,27 @@ public final class LedgerFunction
     @Override
     public void incident(OversellIncident incident) {
       metrics.count(incident);
+      LOG.error(
+          LogEvent.of("oversell_incident")
+              .with("sku", incident.sku())
+              .with("channel", incident.channel())
+              .with("orderId", incident.orderId())
+              .with("shortBy", incident.shortBy())
+              .toString());
       context.output(INCIDENTS, incident);
     }
 
     @Override
     public void quota(ChannelQuota quota) {
       metrics.count(quota);
+      if (quota.listingPaused()) {
+        LOG.info(
+            LogEvent.of("listing_paused")
+                .with("sku", quota.sku())
+                .with("channel", quota.channel())
+                .with("reason", quota.reason())
+                .toString());
+      }
       context.output(QUOTAS, quota);
     }
 
@@ -149,6 +227,21 @@ public final class LedgerFunction
     @Override
     public void wakeUpAt(long eventTime) {
       context.timerService().registerEventTimeTimer(eventTime);
+    }
+
+    @Override
+    public void holdGranted(Hold hold) {
+      metrics.holdGranted(hold);
+    }
+
+    @Override
+    public void holdEnded(Hold hold, DecisionStatus outcome, long time) {
+      metrics.holdEnded(hold, outcome, time);
+    }
+
+    @Override
+    public void exposureMoved(String channel, long units) {
+      metrics.exposureMoved(channel, units);
     }
 
     @Override

@@ -3,62 +3,117 @@ package io.flashsale.inventory.ledger;
 import io.flashsale.events.ChannelQuota;
 import io.flashsale.events.Decision;
 import io.flashsale.events.DecisionReason;
+import io.flashsale.events.DecisionStatus;
 import io.flashsale.events.OversellIncident;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
 /**
- * The ledger's counters, in the operator's metric group: what an operator watches during a sale
- * (web UI, or any metric reporter) without reading the topics.
+ * The ledger's metrics, in the operator's {@code flashsale} group: what an on-call engineer watches
+ * during a sale without reading the topics. Names and labels are documented in docs/metrics.md.
  */
 final class LedgerMetrics {
 
-  private final Counter holdsGranted;
-  private final Counter rejections;
-  private final Counter checkoutsCommitted;
+  /** The label of a decision without a reason. */
+  static final String NO_REASON = "NONE";
+
+  /** Hold ages are summarised over this many of the latest ends. */
+  private static final int HOLD_AGE_WINDOW = 1000;
+
+  private final MetricGroup group;
+  private final LedgerTotals totals;
+  private final Map<String, Counter> decisions = new HashMap<>();
+  private final Map<String, Counter> quotaChanges = new HashMap<>();
+  private final Map<String, Counter> listingPauses = new HashMap<>();
+  private final Map<DecisionStatus, Histogram> holdAges = new HashMap<>();
+  private final Counter duplicateAnswers;
   private final Counter checkoutsRejectedAfterHold;
-  private final Counter holdsExpired;
-  private final Counter quotaChanges;
-  private final Counter listingPauses;
   private final Counter oversellIncidents;
 
-  LedgerMetrics(MetricGroup group) {
-    holdsGranted = group.counter("holdsGranted");
-    rejections = group.counter("rejections");
-    checkoutsCommitted = group.counter("checkoutsCommitted");
+  /**
+   * @param marketplaces the channels whose exposure gets a gauge, shown from the start at 0
+   */
+  LedgerMetrics(MetricGroup operatorGroup, LedgerTotals totals, Iterable<String> marketplaces) {
+    this.group = operatorGroup.addGroup("flashsale");
+    this.totals = totals;
+    duplicateAnswers = group.counter("duplicateAnswers");
     checkoutsRejectedAfterHold = group.counter("checkoutsRejectedAfterHold");
-    holdsExpired = group.counter("holdsExpired");
-    quotaChanges = group.counter("quotaChanges");
-    listingPauses = group.counter("listingPauses");
     oversellIncidents = group.counter("oversellIncidents");
+    group.gauge("holdsOutstanding", () -> totals.holds);
+    group.gauge("unitsHeld", () -> totals.unitsHeld);
+    for (String channel : marketplaces) {
+      group.addGroup("channel", channel).gauge("exposure", () -> totals.exposure(channel));
+    }
   }
 
   void count(Decision decision) {
     if (Boolean.TRUE.equals(decision.duplicate())) {
+      duplicateAnswers.inc();
       return;
     }
-    switch (decision.status()) {
-      case GRANTED -> holdsGranted.inc();
-      case REJECTED -> rejections.inc();
-      case COMMITTED -> checkoutsCommitted.inc();
-      case EXPIRED -> holdsExpired.inc();
-      case RELEASED -> {
-        if (decision.reason() == DecisionReason.CHECKOUT_REJECTED) {
-          checkoutsRejectedAfterHold.inc();
-        }
-      }
+    String reason = decision.reason() == null ? NO_REASON : decision.reason().name();
+    decisions
+        .computeIfAbsent(
+            decision.status() + "/" + reason,
+            key ->
+                group
+                    .addGroup("status", decision.status().name())
+                    .addGroup("reason", reason)
+                    .counter("decisions"))
+        .inc();
+    if (decision.status() == DecisionStatus.RELEASED
+        && decision.reason() == DecisionReason.CHECKOUT_REJECTED) {
+      checkoutsRejectedAfterHold.inc();
     }
   }
 
   void count(ChannelQuota quota) {
-    quotaChanges.inc();
+    quotaChanges
+        .computeIfAbsent(
+            quota.channel() + "/" + quota.reason(),
+            key ->
+                group
+                    .addGroup("channel", quota.channel())
+                    .addGroup("reason", quota.reason().name())
+                    .counter("quotaChanges"))
+        .inc();
     // A paused listing's quota stays 0, so it gets no further record until it resumes.
     if (quota.listingPaused()) {
-      listingPauses.inc();
+      listingPauses
+          .computeIfAbsent(
+              quota.channel(),
+              channel -> group.addGroup("channel", channel).counter("listingPauses"))
+          .inc();
     }
   }
 
   void count(OversellIncident incident) {
     oversellIncidents.inc();
+  }
+
+  void holdGranted(Hold hold) {
+    totals.holds++;
+    totals.unitsHeld += hold.quantity();
+  }
+
+  void holdEnded(Hold hold, DecisionStatus outcome, long time) {
+    totals.holds--;
+    totals.unitsHeld -= hold.quantity();
+    holdAges
+        .computeIfAbsent(
+            outcome,
+            status ->
+                group
+                    .addGroup("outcome", status.name())
+                    .histogram("holdAgeMs", new DescriptiveStatisticsHistogram(HOLD_AGE_WINDOW)))
+        .update(time - hold.heldAt());
+  }
+
+  void exposureMoved(String channel, long units) {
+    totals.exposure.merge(channel, units, Long::sum);
   }
 }

@@ -519,6 +519,18 @@ final class Rebalancer {
     }
   }
 
+  /** Tells the context how much each marketplace's exposure moved since this SKU last told it. */
+  void reportExposure(SkuCall call) {
+    for (ChannelConfig channel : channels.ofKind(ChannelKind.MARKETPLACE)) {
+      ChannelState state = call.allocation.channel(channel.id());
+      long exposed = Exposure.of(state.versions);
+      if (exposed != state.exposureReported) {
+        call.context.exposureMoved(channel.id(), exposed - state.exposureReported);
+        state.exposureReported = exposed;
+      }
+    }
+  }
+
   private AllocationState allocation(SkuCall call) throws Exception {
     if (call.allocation == null) {
       AllocationState stored = state.allocation.value();

@@ -281,8 +281,10 @@ final class SkuLedger {
     main.held += event.quantity();
     changed(Pool.MAIN, time);
     Hold hold =
-        new Hold(event.holdId(), event.eventId(), event.channel(), event.quantity(), time + ttlMs);
+        new Hold(
+            event.holdId(), event.eventId(), event.channel(), event.quantity(), time, time + ttlMs);
     state.holds.put(hold.holdId(), hold);
+    out.holdGranted(hold);
     enqueueExpiry(hold, ttlMs);
     answer.add(
         decision(
@@ -339,6 +341,7 @@ final class SkuLedger {
     if (hold != null) {
       state.holds.remove(hold.holdId());
       main.held -= hold.quantity();
+      out.holdEnded(hold, DecisionStatus.COMMITTED, time);
     }
     if (order == null) {
       order = new OrderRecord(event.orderId(), Pool.MAIN);
@@ -374,6 +377,7 @@ final class SkuLedger {
       throws Exception {
     state.holds.remove(hold.holdId());
     balances.main.held -= hold.quantity();
+    out.holdEnded(hold, DecisionStatus.RELEASED, time);
     changed(Pool.MAIN, time);
     return decision(
         requestEventId,
@@ -391,6 +395,7 @@ final class SkuLedger {
     balances.holdsEnded++;
     state.holds.remove(hold.holdId());
     balances.main.held -= hold.quantity();
+    out.holdEnded(hold, DecisionStatus.EXPIRED, hold.expiresAt());
     changed(Pool.MAIN, hold.expiresAt());
     out.decision(
         decision(
@@ -662,6 +667,7 @@ final class SkuLedger {
   private void end() throws Exception {
     state.balances.update(balances);
     if (call.allocation != null) {
+      rebalancer.reportExposure(call);
       state.allocation.update(call.allocation);
     }
     balances = null;

@@ -1,10 +1,15 @@
 package io.flashsale.inventory.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.flashsale.events.AllocationOverride;
 import io.flashsale.events.CartEvent;
 import io.flashsale.events.CartEventType;
 import io.flashsale.events.ChannelOverride;
+import io.flashsale.events.Decision;
 import io.flashsale.events.DemandForecast;
+import io.flashsale.events.Pool;
+import io.flashsale.events.Position;
 import io.flashsale.inventory.LedgerEvents;
 import io.flashsale.inventory.allocation.AllocationConfig;
 import io.flashsale.inventory.allocation.AllocationConfigs;
@@ -74,6 +79,7 @@ class LaggingChannelsPropertiesTest {
           case 8, 9, 10 ->
               world.buy(action.a() % 2 == 0 ? "amazon" : "walmart", 1 + action.b() % 6);
           case 11 -> world.send(override(eventId, action, world));
+          case 13 -> ledger.restart();
           default ->
               world.send(
                   new DemandForecast(
@@ -85,9 +91,39 @@ class LaggingChannelsPropertiesTest {
                       world.at().plus(Duration.ofDays(1)),
                       "test"));
         }
+        assertGaugesAddUp(ledger);
       }
       world.advance(Duration.ofHours(6).toMillis());
+      assertGaugesAddUp(ledger);
     }
+  }
+
+  /**
+   * The holds and exposure gauges, kept from the changes and carried through restarts, equal what
+   * the decisions and the SKU's latest position say.
+   */
+  private static void assertGaugesAddUp(LedgerHarness ledger) {
+    Map<String, Integer> liveHolds = new HashMap<>();
+    for (Decision decision : ledger.decisions()) {
+      if (Boolean.TRUE.equals(decision.duplicate())) {
+        continue;
+      }
+      switch (decision.status()) {
+        case GRANTED -> liveHolds.put(decision.holdId(), decision.quantity());
+        case COMMITTED, RELEASED, EXPIRED -> liveHolds.remove(decision.holdId());
+        default -> {}
+      }
+    }
+    LedgerTotals totals = ledger.totals();
+    assertThat(totals.holds).as("holds outstanding").isEqualTo(liveHolds.size());
+    long held = liveHolds.values().stream().mapToLong(Integer::longValue).sum();
+    assertThat(totals.unitsHeld).as("units held").isEqualTo(held);
+    Position main = ledger.position(SKU, Pool.MAIN).orElse(null);
+    long exposed = totals.exposure.values().stream().mapToLong(Long::longValue).sum();
+    assertThat(exposed)
+        .as("exposure over the channels")
+        .isEqualTo(main == null ? 0 : main.quotaOutstanding());
+    assertThat(held).isEqualTo(main == null ? 0 : main.held());
   }
 
   private static CartEvent cart(
@@ -114,7 +150,7 @@ class LaggingChannelsPropertiesTest {
   @Provide
   Arbitrary<List<Action>> actions() {
     return Combinators.combine(
-            Arbitraries.integers().between(0, 12),
+            Arbitraries.integers().between(0, 13),
             Arbitraries.integers().between(0, 120),
             Arbitraries.integers().between(0, 100))
         .as(Action::new)

@@ -141,6 +141,12 @@ final class LedgerHarness implements AutoCloseable {
     return ((HeapKeyedStateBackend<?>) operator.getKeyedStateBackend()).numKeyValueStateEntries();
   }
 
+  /** What the operator's holds and exposure gauges show. */
+  LedgerTotals totals() {
+    var operator = (CoBroadcastWithKeyedOperator<?, ?, ?, ?>) harness.getTwoInputOperator();
+    return ((LedgerFunction) operator.getUserFunction()).totals();
+  }
+
   int eventTimeTimers() {
     return harness.numEventTimeTimers();
   }

@@ -25,7 +25,8 @@ class LedgerStateTypesTest {
         Answer.class,
         OrderRecord.class,
         ParkedMovement.class,
-        OrderAgenda.class);
+        OrderAgenda.class,
+        LedgerTotals.class);
   }
 
   @ParameterizedTest
