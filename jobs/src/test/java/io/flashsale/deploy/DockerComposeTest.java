@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code docker-compose.yml} and {@code deploy/compose/} against the project: the versions of the
- * pom, {@code flink-conf/config.yaml}, the jars the poms build, the jobs the README lists and the
- * addresses {@code sql/} is written for. There is no Docker here to start the stack, so what can
- * drift is read and compared.
+ * pom, {@code flink-conf/config.yaml}, the jars the poms build, the jobs the README lists, the
+ * addresses {@code sql/} is written for, and the Prometheus and Grafana of {@code
+ * deploy/observability/} with the metrics reporter of config.yaml. There is no Docker here to start
+ * the stack, so what can drift is read and compared.
  */
 class DockerComposeTest {
 
@@ -40,6 +41,9 @@ class DockerComposeTest {
   private static final List<String> FLINK_SERVICES =
       List.of("jobmanager", "taskmanager", "setup", "sql-client");
   private static final String SETUP_SCRIPT = "deploy/compose/setup.sh";
+  private static final String OBSERVABILITY = "deploy/observability";
+  private static final String PROMETHEUS_YML = OBSERVABILITY + "/prometheus.yml";
+  private static final JsonNode PROMETHEUS = ProjectFiles.yaml(PROMETHEUS_YML);
 
   @Test
   void shouldPinTheImagesToTheVersionsOfThePom() {
@@ -252,6 +256,127 @@ class DockerComposeTest {
         Pattern.compile("://localhost:(\\d+)").matcher(broker.getProperty("advertised.listeners"));
     assertThat(host.find()).isTrue();
     assertThat(ports("kafka")).contains(host.group(1) + ":" + host.group(1));
+  }
+
+  @Test
+  void shouldPinThePrometheusAndGrafanaImages() {
+    assertThat(service("prometheus").path("image").asText())
+        .matches("prom/prometheus:v\\d+\\.\\d+\\.\\d+");
+    assertThat(service("grafana").path("image").asText())
+        .matches("grafana/grafana:\\d+\\.\\d+\\.\\d+");
+  }
+
+  @Test
+  void shouldMountTheObservabilityFilesOfTheRepositoryReadOnly() {
+    for (String service : List.of("prometheus", "grafana")) {
+      List<Mount> binds = mounts(service).stream().filter(m -> m.type().equals("bind")).toList();
+      assertThat(binds).as(service).isNotEmpty();
+      for (Mount bind : binds) {
+        assertThat(bind.source()).as(service).startsWith("./" + OBSERVABILITY + "/");
+        // A missing source would be created as an empty directory where the file should be.
+        assertThat(ProjectFiles.path(bind.source()))
+            .as(service + " mounts " + bind.source())
+            .exists();
+        assertThat(bind.readOnly()).as(service + ": " + bind.source()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void shouldLoadTheAlertRulesBesidePrometheusYml() {
+    Mount config = bindOf("prometheus", "./" + PROMETHEUS_YML);
+    List<String> command = strings(service("prometheus").path("command"));
+    assertThat(command).contains("--config.file=" + config.target());
+    List<String> ruleFiles = strings(PROMETHEUS.path("rule_files"));
+    assertThat(ruleFiles).isNotEmpty();
+    for (String ruleFile : ruleFiles) {
+      // Relative to the configuration file, in the repository as in the container.
+      Mount rules = bindOf("prometheus", "./" + parent(PROMETHEUS_YML) + "/" + ruleFile);
+      assertThat(rules.target()).isEqualTo(parent(config.target()) + "/" + ruleFile);
+    }
+    // The metrics of past sales outlive the container.
+    String storage =
+        command.stream()
+            .filter(flag -> flag.startsWith("--storage.tsdb.path="))
+            .map(flag -> flag.substring(flag.indexOf('=') + 1))
+            .findFirst()
+            .orElseThrow();
+    assertThat(volumeHolding("prometheus", storage).source())
+        .isIn(fieldNames(COMPOSE.path("volumes")));
+  }
+
+  @Test
+  void shouldScrapeEveryFlinkProcessOnTheReporterPortOfConfigYaml() {
+    int port = ProjectFiles.reporterPort();
+    List<String> staticTargets = new ArrayList<>();
+    List<JsonNode> dnsLookups = new ArrayList<>();
+    PROMETHEUS
+        .path("scrape_configs")
+        .forEach(
+            job -> {
+              job.path("static_configs")
+                  .forEach(config -> staticTargets.addAll(strings(config.path("targets"))));
+              job.path("dns_sd_configs").forEach(dnsLookups::add);
+            });
+
+    assertThat(staticTargets).containsExactly("jobmanager:" + port);
+    // --scale taskmanager=N: Docker's DNS answers the service's name with every container.
+    assertThat(dnsLookups).hasSize(1);
+    JsonNode taskManagers = dnsLookups.get(0);
+    assertThat(strings(taskManagers.path("names"))).containsExactly("taskmanager");
+    assertThat(taskManagers.path("type").asText()).isEqualTo("A");
+    assertThat(taskManagers.path("port").asInt()).isEqualTo(port);
+    assertThat(service("jobmanager").path("command").asText()).isEqualTo("jobmanager");
+    assertThat(service("taskmanager").path("command").asText()).isEqualTo("taskmanager");
+    assertThat(PROMETHEUS.path("global").path("scrape_interval").asText()).isEqualTo("5s");
+  }
+
+  @Test
+  void shouldProvisionGrafanaWithThisPrometheusAndTheDashboards() {
+    String provisioning = OBSERVABILITY + "/grafana/provisioning";
+    Mount datasources = bindOf("grafana", "./" + provisioning + "/datasources");
+    Mount providers = bindOf("grafana", "./" + provisioning + "/dashboards");
+    Mount dashboards = bindOf("grafana", "./" + OBSERVABILITY + "/grafana/dashboards");
+    // Where Grafana looks for provisioning files; its other folders there stay the image's.
+    assertThat(datasources.target()).isEqualTo("/etc/grafana/provisioning/datasources");
+    assertThat(providers.target()).isEqualTo("/etc/grafana/provisioning/dashboards");
+
+    JsonNode datasource =
+        ProjectFiles.yaml(provisioning + "/datasources/prometheus.yml").path("datasources").get(0);
+    URI url = URI.create(datasource.path("url").asText());
+    assertThat(datasource.path("type").asText()).isEqualTo("prometheus");
+    assertThat(service(url.getHost()).path("image").asText()).startsWith("prom/prometheus:");
+    assertThat(containerPorts(url.getHost())).contains(url.getPort());
+    // $__rate_interval spans four scrapes when Grafana knows the scrape interval.
+    assertThat(datasource.path("jsonData").path("timeInterval").asText())
+        .isEqualTo(PROMETHEUS.path("global").path("scrape_interval").asText());
+
+    JsonNode provider =
+        ProjectFiles.yaml(provisioning + "/dashboards/dashboards.yml").path("providers").get(0);
+    assertThat(provider.path("options").path("path").asText()).isEqualTo(dashboards.target());
+    JsonNode environment = service("grafana").path("environment");
+    String home = environment.path("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH").asText();
+    assertThat(home).startsWith(dashboards.target() + "/");
+    assertThat(
+            ProjectFiles.path(dashboards.source() + home.substring(dashboards.target().length())))
+        .exists();
+
+    // Viewers need no account; the admin's password is a development default, replaceable.
+    assertThat(environment.path("GF_AUTH_ANONYMOUS_ENABLED").asText()).isEqualTo("true");
+    assertThat(environment.path("GF_AUTH_ANONYMOUS_ORG_ROLE").asText()).isEqualTo("Viewer");
+    assertThat(environment.path("GF_SECURITY_ADMIN_PASSWORD").asText())
+        .matches("\\$\\{GRAFANA_ADMIN_PASSWORD:-[^}]+}");
+  }
+
+  @Test
+  void shouldPublishPrometheusAndGrafanaOnTheLoopbackInterfaceOnly() {
+    assertThat(containerPorts("prometheus")).containsExactly(9090);
+    assertThat(containerPorts("grafana")).containsExactly(3000);
+    for (String service : List.of("prometheus", "grafana")) {
+      assertThat(strings(service(service).path("ports")))
+          .as(service)
+          .allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+    }
   }
 
   private static JsonNode service(String name) {

@@ -130,6 +130,39 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void shouldLetPrometheusScrapeEveryPodOnTheReporterPort() {
+    int port = ProjectFiles.reporterPort();
+    deployments()
+        .forEach(
+            (file, deployment) -> {
+              JsonNode template = deployment.path("spec").path("podTemplate");
+              JsonNode annotations = template.path("metadata").path("annotations");
+              assertThat(annotations.path("prometheus.io/scrape").asText())
+                  .as(file)
+                  .isEqualTo("true");
+              assertThat(annotations.path("prometheus.io/port").asText())
+                  .as(file)
+                  .isEqualTo(String.valueOf(port));
+              // The port a PodMonitor names.
+              List<Integer> metricsPorts = new ArrayList<>();
+              template
+                  .path("spec")
+                  .path("containers")
+                  .forEach(
+                      container ->
+                          container
+                              .path("ports")
+                              .forEach(
+                                  containerPort -> {
+                                    if (containerPort.path("name").asText().equals("metrics")) {
+                                      metricsPorts.add(containerPort.path("containerPort").asInt());
+                                    }
+                                  }));
+              assertThat(metricsPorts).as(file).containsExactly(port);
+            });
+  }
+
+  @Test
   void shouldTakeSecretsFromTheSecretAndNoneFromTheManifest() {
     deployments()
         .forEach(

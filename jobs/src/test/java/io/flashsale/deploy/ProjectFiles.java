@@ -114,6 +114,24 @@ final class ProjectFiles {
     }
   }
 
+  /**
+   * The port Prometheus scrapes every Flink process on: the first of {@code
+   * metrics.reporter.prom.port} in config.yaml, the one a process alone in its container or pod
+   * takes.
+   */
+  static int reporterPort() {
+    Map<String, String> config = flinkConfig();
+    String factory = config.get("metrics.reporter.prom.factory.class");
+    String ports = config.get("metrics.reporter.prom.port");
+    if (!"org.apache.flink.metrics.prometheus.PrometheusReporterFactory".equals(factory)
+        || ports == null) {
+      throw new IllegalStateException(
+          "flink-conf/config.yaml does not switch on the Prometheus reporter"
+              + " (metrics.reporter.prom.factory.class and metrics.reporter.prom.port)");
+    }
+    return Integer.parseInt(ports.split("-")[0].strip());
+  }
+
   /** The main classes the README submits to a Flink cluster ("Running against your own Kafka"). */
   static Set<String> readmeJobClasses() {
     String readme = read("README.md");
