@@ -2,11 +2,11 @@ package io.flashsale.kafka;
 
 import io.flashsale.events.DeadLetter;
 import io.flashsale.logging.LogEvent;
+import io.flashsale.metrics.LabelledCounters;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.slf4j.Logger;
@@ -36,14 +36,15 @@ public final class DeadLetterReporter {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterReporter.class);
   private static final long LOG_INTERVAL_MS = 60_000;
 
-  private final MetricGroup group;
+  private final LabelledCounters counters;
   private final Clock clock;
-  private final Map<String, Counter> counters = new HashMap<>();
   private final Map<String, Long> loggedAt = new HashMap<>();
   private final Map<String, Long> unlogged = new HashMap<>();
 
   public DeadLetterReporter(MetricGroup deserializerGroup, Clock clock) {
-    this.group = deserializerGroup.addGroup("flashsale");
+    this.counters =
+        new LabelledCounters(
+            deserializerGroup.addGroup("flashsale"), "deadLetters", "topic", "reason");
     this.clock = clock;
   }
 
@@ -53,16 +54,8 @@ public final class DeadLetterReporter {
   }
 
   public void report(DeadLetter letter, Kind kind) {
+    counters.of(letter.sourceTopic(), kind.label()).inc();
     String key = letter.sourceTopic() + "/" + kind;
-    counters
-        .computeIfAbsent(
-            key,
-            k ->
-                group
-                    .addGroup("topic", letter.sourceTopic())
-                    .addGroup("reason", kind.label())
-                    .counter("deadLetters"))
-        .inc();
     long now = clock.millis();
     Long last = loggedAt.get(key);
     if (last != null && now - last < LOG_INTERVAL_MS) {

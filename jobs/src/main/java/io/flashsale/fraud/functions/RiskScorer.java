@@ -7,17 +7,14 @@ import io.flashsale.fraud.scoring.ScoringPolicy;
 import io.flashsale.fraud.scoring.Signal;
 import io.flashsale.fraud.scoring.SubjectRisk;
 import io.flashsale.logging.LogEvent;
+import io.flashsale.metrics.LabelledCounters;
 import io.flashsale.sales.SaleCalendar;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
@@ -45,8 +42,7 @@ public final class RiskScorer
   private final ScoringPolicy policy;
 
   private transient ValueState<SubjectRisk> risk;
-  private transient MetricGroup metrics;
-  private transient Map<String, Counter> alertsByPattern;
+  private transient LabelledCounters alertsByPattern;
 
   public RiskScorer(ScoringPolicy policy) {
     this.policy = policy;
@@ -61,8 +57,9 @@ public final class RiskScorer
   public void open(OpenContext openContext) {
     risk =
         getRuntimeContext().getState(new ValueStateDescriptor<>("subject-risk", SubjectRisk.class));
-    metrics = getRuntimeContext().getMetricGroup().addGroup("flashsale");
-    alertsByPattern = new HashMap<>();
+    alertsByPattern =
+        new LabelledCounters(
+            getRuntimeContext().getMetricGroup().addGroup("flashsale"), "fraudAlerts", "pattern");
   }
 
   @Override
@@ -108,11 +105,7 @@ public final class RiskScorer
                 .with("riskScore", alert.riskScore())
                 .with("threshold", alert.threshold())
                 .toString());
-        alertsByPattern
-            .computeIfAbsent(
-                alert.pattern().name(),
-                pattern -> metrics.addGroup("pattern", pattern).counter("fraudAlerts"))
-            .inc();
+        alertsByPattern.of(alert.pattern().name()).inc();
         subject = subject.alerted(score);
       }
       // When the signal stops counting, this timer drops it and, if it was the last, the state.

@@ -5,7 +5,8 @@ import io.flashsale.events.Decision;
 import io.flashsale.events.DecisionReason;
 import io.flashsale.events.DecisionStatus;
 import io.flashsale.events.OversellIncident;
-import java.util.HashMap;
+import io.flashsale.metrics.LabelledCounters;
+import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
@@ -26,10 +27,15 @@ final class LedgerMetrics {
 
   private final MetricGroup group;
   private final LedgerTotals totals;
-  private final Map<String, Counter> decisions = new HashMap<>();
-  private final Map<String, Counter> quotaChanges = new HashMap<>();
-  private final Map<String, Counter> listingPauses = new HashMap<>();
-  private final Map<DecisionStatus, Histogram> holdAges = new HashMap<>();
+  private final LabelledCounters decisions;
+
+  /** The decision counters by status and reason (NONE last), looked up without a key per event. */
+  private final Counter[][] decisionsByStatus =
+      new Counter[DecisionStatus.values().length][DecisionReason.values().length + 1];
+
+  private final LabelledCounters quotaChanges;
+  private final LabelledCounters listingPauses;
+  private final Map<DecisionStatus, Histogram> holdAges = new EnumMap<>(DecisionStatus.class);
   private final Counter duplicateAnswers;
   private final Counter checkoutsRejectedAfterHold;
   private final Counter oversellIncidents;
@@ -40,6 +46,9 @@ final class LedgerMetrics {
   LedgerMetrics(MetricGroup operatorGroup, LedgerTotals totals, Iterable<String> marketplaces) {
     this.group = operatorGroup.addGroup("flashsale");
     this.totals = totals;
+    decisions = new LabelledCounters(group, "decisions", "status", "reason");
+    quotaChanges = new LabelledCounters(group, "quotaChanges", "channel", "reason");
+    listingPauses = new LabelledCounters(group, "listingPauses", "channel");
     duplicateAnswers = group.counter("duplicateAnswers");
     checkoutsRejectedAfterHold = group.counter("checkoutsRejectedAfterHold");
     oversellIncidents = group.counter("oversellIncidents");
@@ -55,16 +64,14 @@ final class LedgerMetrics {
       duplicateAnswers.inc();
       return;
     }
-    String reason = decision.reason() == null ? NO_REASON : decision.reason().name();
-    decisions
-        .computeIfAbsent(
-            decision.status() + "/" + reason,
-            key ->
-                group
-                    .addGroup("status", decision.status().name())
-                    .addGroup("reason", reason)
-                    .counter("decisions"))
-        .inc();
+    DecisionReason reason = decision.reason();
+    Counter[] byReason = decisionsByStatus[decision.status().ordinal()];
+    int slot = reason == null ? byReason.length - 1 : reason.ordinal();
+    if (byReason[slot] == null) {
+      byReason[slot] =
+          decisions.of(decision.status().name(), reason == null ? NO_REASON : reason.name());
+    }
+    byReason[slot].inc();
     if (decision.status() == DecisionStatus.RELEASED
         && decision.reason() == DecisionReason.CHECKOUT_REJECTED) {
       checkoutsRejectedAfterHold.inc();
@@ -72,22 +79,10 @@ final class LedgerMetrics {
   }
 
   void count(ChannelQuota quota) {
-    quotaChanges
-        .computeIfAbsent(
-            quota.channel() + "/" + quota.reason(),
-            key ->
-                group
-                    .addGroup("channel", quota.channel())
-                    .addGroup("reason", quota.reason().name())
-                    .counter("quotaChanges"))
-        .inc();
+    quotaChanges.of(quota.channel(), quota.reason().name()).inc();
     // A paused listing's quota stays 0, so it gets no further record until it resumes.
     if (quota.listingPaused()) {
-      listingPauses
-          .computeIfAbsent(
-              quota.channel(),
-              channel -> group.addGroup("channel", channel).counter("listingPauses"))
-          .inc();
+      listingPauses.of(quota.channel()).inc();
     }
   }
 
