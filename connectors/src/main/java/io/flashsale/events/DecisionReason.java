@@ -13,5 +13,10 @@ public enum DecisionReason {
   /** A hold request under a holdId whose hold is still live. */
   HOLD_ALREADY_EXISTS,
   /** A checkout, under a new eventId, for a hold that was already committed. */
-  HOLD_ALREADY_COMMITTED
+  HOLD_ALREADY_COMMITTED,
+  /**
+   * A hold request that would leave the event's customer, or its device, holding more units of
+   * the SKU than the per-customer hold limit allows.
+   */
+  HOLD_LIMIT
 }

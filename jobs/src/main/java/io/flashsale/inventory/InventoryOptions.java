@@ -34,6 +34,15 @@ public final class InventoryOptions {
           .withDescription(
               "How long a shipment or cancellation waits for its order when it arrives first.");
 
+  public static final ConfigOption<Integer> HOLD_LIMIT_PER_CUSTOMER =
+      key("inventory.hold-limit-per-customer")
+          .intType()
+          .defaultValue(0)
+          .withDescription(
+              "The most units of one SKU that one customerId, and one deviceId, may hold at once;"
+                  + " a hold request beyond it is REJECTED with reason HOLD_LIMIT, so bots cannot"
+                  + " lock up a sale's stock with holds. 0: no limit.");
+
   public static final ConfigOption<String> ALLOCATION_FILE =
       key("allocation.config-file")
           .stringType()
@@ -59,6 +68,9 @@ public final class InventoryOptions {
 
   static LedgerPolicy policy(ReadableConfig config) {
     return new LedgerPolicy(
-        config.get(HOLD_TTL), config.get(DUPLICATE_HORIZON), config.get(ORDER_WAIT));
+        config.get(HOLD_TTL),
+        config.get(DUPLICATE_HORIZON),
+        config.get(ORDER_WAIT),
+        config.get(HOLD_LIMIT_PER_CUSTOMER));
   }
 }

@@ -71,6 +71,36 @@ public final class LedgerEvents {
     return cart(eventId, CartEventType.HOLD_REQUESTED, WEB, sku, holdId, null, quantity, at);
   }
 
+  /** A hold request from a named customer, on a named device (or none). */
+  public static CartEvent hold(
+      String eventId,
+      String sku,
+      String holdId,
+      String customerId,
+      String deviceId,
+      int quantity,
+      Instant at) {
+    return new CartEvent(
+        eventId,
+        CartEventType.HOLD_REQUESTED,
+        WEB,
+        sku,
+        quantity,
+        holdId,
+        "cart-" + holdId,
+        customerId,
+        null,
+        null,
+        deviceId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        at);
+  }
+
   public static CartEvent release(String eventId, String sku, String holdId, Instant at) {
     return cart(eventId, CartEventType.HOLD_RELEASED, WEB, sku, holdId, null, 1, at);
   }

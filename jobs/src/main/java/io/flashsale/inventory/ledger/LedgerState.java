@@ -20,6 +20,12 @@ final class LedgerState {
   /** Live holds by holdId; an entry is removed when its hold ends. */
   final MapState<String, Hold> holds;
 
+  /**
+   * Units held under the per-customer limit, by {@code customer:<id>} and {@code device:<id>}; an
+   * entry is removed when its last hold ends, so this never outgrows the live holds.
+   */
+  final MapState<String, Integer> heldByShopper;
+
   /** Hold expiry lanes, keyed {@code ttlMillis#sequence}; emptied as the lanes drain. */
   final MapState<String, HoldRef> expiries;
 
@@ -44,6 +50,8 @@ final class LedgerState {
     holds =
         context.getMapState(
             new MapStateDescriptor<>("holds", Types.STRING, TypeInformation.of(Hold.class)));
+    heldByShopper =
+        context.getMapState(new MapStateDescriptor<>("held-by-shopper", Types.STRING, Types.INT));
     expiries =
         context.getMapState(
             new MapStateDescriptor<>(

@@ -44,10 +44,13 @@ import java.util.List;
 final class SkuLedger {
 
   private static final long MINUTE = 60_000;
+  private static final String CUSTOMER = "customer:";
+  private static final String DEVICE = "device:";
 
   private final LedgerState state;
   private final long horizonMs;
   private final long orderWaitMs;
+  private final int holdLimit;
   private final AllocationPolicy allocationPolicy;
   private final Rebalancer rebalancer;
 
@@ -61,6 +64,7 @@ final class SkuLedger {
     this.state = state;
     this.horizonMs = policy.duplicateHorizon().toMillis();
     this.orderWaitMs = policy.orderWait().toMillis();
+    this.holdLimit = policy.holdLimitPerCustomer();
     this.allocationPolicy = allocation.policy();
     this.rebalancer = new Rebalancer(allocation, state);
   }
@@ -268,6 +272,10 @@ final class SkuLedger {
       answer.add(rejection(event, DecisionReason.HOLD_ALREADY_EXISTS, existing.expiresAt(), time));
       return;
     }
+    if (overHoldLimit(event)) {
+      answer.add(rejection(event, DecisionReason.HOLD_LIMIT, null, time));
+      return;
+    }
     PoolBalance main = balances.main;
     // Holds may exceed the units the own store can commit only by the SKU's overbooking factor;
     // with a factor of 1 every hold is backed by a free unit.
@@ -280,10 +288,19 @@ final class SkuLedger {
     }
     main.held += event.quantity();
     changed(Pool.MAIN, time);
+    boolean limited = holdLimit > 0;
     Hold hold =
         new Hold(
-            event.holdId(), event.eventId(), event.channel(), event.quantity(), time, time + ttlMs);
+            event.holdId(),
+            event.eventId(),
+            event.channel(),
+            event.quantity(),
+            time,
+            time + ttlMs,
+            limited ? event.customerId() : null,
+            limited ? event.deviceId() : null);
     state.holds.put(hold.holdId(), hold);
+    countHeldByShopper(hold, hold.quantity());
     out.holdGranted(hold);
     enqueueExpiry(hold, ttlMs);
     answer.add(
@@ -316,7 +333,6 @@ final class SkuLedger {
       answer.add(rejection(event, DecisionReason.HOLD_ALREADY_COMMITTED, null, time));
       return;
     }
-    PoolBalance main = balances.main;
     int quantity = event.quantity();
     boolean fits;
     if (hold != null) {
@@ -339,9 +355,7 @@ final class SkuLedger {
       return;
     }
     if (hold != null) {
-      state.holds.remove(hold.holdId());
-      main.held -= hold.quantity();
-      out.holdEnded(hold, DecisionStatus.COMMITTED, time);
+      removeHold(hold, DecisionStatus.COMMITTED, time);
     }
     if (order == null) {
       order = new OrderRecord(event.orderId(), Pool.MAIN);
@@ -375,9 +389,7 @@ final class SkuLedger {
 
   private Decision endHold(Hold hold, String requestEventId, DecisionReason reason, long time)
       throws Exception {
-    state.holds.remove(hold.holdId());
-    balances.main.held -= hold.quantity();
-    out.holdEnded(hold, DecisionStatus.RELEASED, time);
+    removeHold(hold, DecisionStatus.RELEASED, time);
     changed(Pool.MAIN, time);
     return decision(
         requestEventId,
@@ -393,9 +405,7 @@ final class SkuLedger {
 
   private void expire(Hold hold) throws Exception {
     balances.holdsEnded++;
-    state.holds.remove(hold.holdId());
-    balances.main.held -= hold.quantity();
-    out.holdEnded(hold, DecisionStatus.EXPIRED, hold.expiresAt());
+    removeHold(hold, DecisionStatus.EXPIRED, hold.expiresAt());
     changed(Pool.MAIN, hold.expiresAt());
     out.decision(
         decision(
@@ -408,6 +418,50 @@ final class SkuLedger {
             null,
             hold.expiresAt(),
             hold.expiresAt()));
+  }
+
+  /** The hold ends with {@code outcome}: its units are no longer held by anyone. */
+  private void removeHold(Hold hold, DecisionStatus outcome, long time) throws Exception {
+    state.holds.remove(hold.holdId());
+    balances.main.held -= hold.quantity();
+    countHeldByShopper(hold, -hold.quantity());
+    out.holdEnded(hold, outcome, time);
+  }
+
+  // ---- the per-customer hold limit ----
+
+  /** Whether granting the hold would take its customer, or its device, over the hold limit. */
+  private boolean overHoldLimit(CartEvent event) throws Exception {
+    if (holdLimit == 0) {
+      return false;
+    }
+    int units = event.quantity();
+    return heldBy(CUSTOMER + event.customerId()) + units > holdLimit
+        || (event.deviceId() != null && heldBy(DEVICE + event.deviceId()) + units > holdLimit);
+  }
+
+  private int heldBy(String shopper) throws Exception {
+    Integer units = state.heldByShopper.get(shopper);
+    return units == null ? 0 : units;
+  }
+
+  /** Adds {@code units} (negative when it ends) to the counts the hold was granted against. */
+  private void countHeldByShopper(Hold hold, int units) throws Exception {
+    if (hold.customerId() != null) {
+      addHeldBy(CUSTOMER + hold.customerId(), units);
+    }
+    if (hold.deviceId() != null) {
+      addHeldBy(DEVICE + hold.deviceId(), units);
+    }
+  }
+
+  private void addHeldBy(String shopper, int units) throws Exception {
+    int held = heldBy(shopper) + units;
+    if (held == 0) {
+      state.heldByShopper.remove(shopper);
+    } else {
+      state.heldByShopper.put(shopper, held);
+    }
   }
 
   // ---- hold expiry lanes ----

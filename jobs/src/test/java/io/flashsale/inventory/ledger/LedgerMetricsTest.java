@@ -138,8 +138,8 @@ class LedgerMetricsTest {
   void shouldShowHoldsOutstandingAndTheirAgesWhenTheyEnd() {
     RecordingGroup group = new RecordingGroup();
     LedgerMetrics metrics = new LedgerMetrics(group, new LedgerTotals(), List.of());
-    Hold first = new Hold("h1", "c1", "web", 2, 1_000, 901_000);
-    Hold second = new Hold("h2", "c2", "web", 3, 2_000, 902_000);
+    Hold first = new Hold("h1", "c1", "web", 2, 1_000, 901_000, null, null);
+    Hold second = new Hold("h2", "c2", "web", 3, 2_000, 902_000, null, null);
 
     metrics.holdGranted(first);
     metrics.holdGranted(second);

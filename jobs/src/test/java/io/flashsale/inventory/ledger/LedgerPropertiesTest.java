@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flashsale.events.CartEvent;
 import io.flashsale.events.CartEventType;
 import io.flashsale.events.Decision;
+import io.flashsale.events.DecisionReason;
 import io.flashsale.events.DecisionStatus;
 import io.flashsale.events.MarketplaceOrder;
 import io.flashsale.events.OrderStatus;
@@ -26,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -45,13 +47,20 @@ import net.jqwik.api.Provide;
  *       (a small model tracks them), held equals the live holds, and every granted hold ends
  *       exactly once;
  *   <li>exactly-once effect: the same events with copies re-sent, across a snapshot and restore,
- *       give the same decisions and positions.
+ *       give the same decisions and positions;
+ *   <li>the per-customer hold limit: no customer or device ever holds more than it, and no hold is
+ *       refused for it unless granting would have gone over it.
  * </ol>
+ *
+ * <p>The invariants are checked again with ten times as many re-sent and out-of-order events.
  */
 class LedgerPropertiesTest {
 
+  private static final int HOLD_LIMIT = 3;
   private static final LedgerPolicy POLICY =
-      new LedgerPolicy(Duration.ofSeconds(60), Duration.ofDays(1), Duration.ofMinutes(5));
+      new LedgerPolicy(
+          Duration.ofSeconds(60), Duration.ofDays(1), Duration.ofMinutes(5), HOLD_LIMIT);
+  private static final int MAX_STEPS = 70;
   private static final List<String> SKUS = List.of("A", "B");
 
   /** One step: an input event, a re-send of an earlier one, a watermark, or a restart. */
@@ -65,6 +74,16 @@ class LedgerPropertiesTest {
   @Property(tries = 300)
   void shouldKeepEveryInvariantAfterEveryStep(@ForAll("scenarios") List<Step> scenario)
       throws Exception {
+    checkEveryStep(scenario);
+  }
+
+  @Property(tries = 100)
+  void shouldKeepEveryInvariantWithTenTimesTheResentAndOutOfOrderEvents(
+      @ForAll("turbulentScenarios") List<Step> scenario) throws Exception {
+    checkEveryStep(scenario);
+  }
+
+  private static void checkEveryStep(List<Step> scenario) throws Exception {
     Model model = new Model();
     try (LedgerHarness ledger = new LedgerHarness(POLICY)) {
       List<Object> sent = new ArrayList<>();
@@ -203,6 +222,10 @@ class LedgerPropertiesTest {
     final Map<String, Long> onHand = new HashMap<>();
     final Map<String, Long> committed = new HashMap<>();
     final Map<String, Integer> liveHolds = new HashMap<>();
+
+    /** The request that was granted, by live hold: its customer and device hold the units. */
+    final Map<String, CartEvent> grantedRequests = new HashMap<>();
+
     final Map<String, Integer> orderUnits = new HashMap<>();
     final Map<String, Pool> openOrders = new HashMap<>();
     final Map<String, Set<String>> appliedOrderEvents = new HashMap<>();
@@ -250,23 +273,36 @@ class LedgerPropertiesTest {
       for (Decision decision : decisions) {
         String hold = decision.sku() + "/" + decision.holdId();
         switch (decision.status()) {
-          case GRANTED ->
-              assertThat(liveHolds.put(hold, decision.quantity()))
-                  .as("a hold is granted while live")
-                  .isNull();
-          case RELEASED, EXPIRED ->
-              assertThat(liveHolds.remove(hold))
-                  .as("%s ends a live hold exactly once", decision.status())
-                  .isNotNull();
+          case GRANTED -> {
+            assertThat(liveHolds.put(hold, decision.quantity()))
+                .as("a hold is granted while live")
+                .isNull();
+            CartEvent request = (CartEvent) event;
+            grantedRequests.put(hold, request);
+            assertWithinHoldLimit(request);
+          }
+          case RELEASED, EXPIRED -> {
+            assertThat(liveHolds.remove(hold))
+                .as("%s ends a live hold exactly once", decision.status())
+                .isNotNull();
+            grantedRequests.remove(hold);
+          }
           case COMMITTED -> {
             liveHolds.remove(hold);
+            grantedRequests.remove(hold);
             open(
                 decision.sku() + "/MAIN/" + decision.orderId(),
                 decision.sku(),
                 Pool.MAIN,
                 decision.quantity());
           }
-          case REJECTED -> {}
+          case REJECTED -> {
+            if (decision.reason() == DecisionReason.HOLD_LIMIT) {
+              assertThat(overHoldLimit((CartEvent) event))
+                  .as("%s refused for the hold limit only when over it", decision.holdId())
+                  .isTrue();
+            }
+          }
         }
       }
       if (watermark != null && watermark.toEpochMilli() > this.watermark) {
@@ -293,6 +329,40 @@ class LedgerPropertiesTest {
           }
         }
       }
+    }
+
+    /** What the request's customer and device hold of its SKU, its own hold included. */
+    private void assertWithinHoldLimit(CartEvent request) {
+      assertThat(heldBy(request, true))
+          .as("units of %s held by customer %s", request.sku(), request.customerId())
+          .isLessThanOrEqualTo(HOLD_LIMIT);
+      assertThat(heldBy(request, false))
+          .as("units of %s held on device %s", request.sku(), request.deviceId())
+          .isLessThanOrEqualTo(HOLD_LIMIT);
+    }
+
+    private boolean overHoldLimit(CartEvent request) {
+      int units = request.quantity();
+      return heldBy(request, true) + units > HOLD_LIMIT
+          || (request.deviceId() != null && heldBy(request, false) + units > HOLD_LIMIT);
+    }
+
+    /** The live units of the request's SKU held by its customer, or by its device. */
+    private int heldBy(CartEvent request, boolean byCustomer) {
+      if (!byCustomer && request.deviceId() == null) {
+        return 0;
+      }
+      int units = 0;
+      for (CartEvent granted : grantedRequests.values()) {
+        boolean same =
+            byCustomer
+                ? granted.customerId().equals(request.customerId())
+                : request.deviceId().equals(granted.deviceId());
+        if (same && granted.sku().equals(request.sku())) {
+          units += granted.quantity();
+        }
+      }
+      return units;
     }
 
     void checkAgainst(LedgerHarness ledger, List<Position> changed) {
@@ -405,23 +475,58 @@ class LedgerPropertiesTest {
 
   @Provide
   Arbitrary<List<Step>> scenarios() {
+    // About one step in ten re-sends an event; one event in seven is 3 s late.
+    return specs().map(specs -> timeline(specs, spec -> spec.gap() % 7 == 0 ? 3 : 0));
+  }
+
+  /**
+   * The same scenarios with ten times the disorder: every step is followed by about one re-send,
+   * and every event is up to 30 s late, so most arrive after events that happened later.
+   */
+  @Provide
+  Arbitrary<List<Step>> turbulentScenarios() {
+    return Combinators.combine(
+            specs(), Arbitraries.integers().between(0, 1000).list().ofSize(MAX_STEPS))
+        .as(
+            (specs, dice) ->
+                withResends(
+                    timeline(specs, spec -> (spec.gap() * 7 + spec.dice().get(1)) % 31), dice));
+  }
+
+  private static Arbitrary<List<Spec>> specs() {
     Arbitrary<Spec> spec =
         Combinators.combine(
                 Arbitraries.integers().between(0, 18),
                 Arbitraries.integers().between(0, 1000).list().ofSize(5),
                 Arbitraries.integers().between(0, 40))
             .as(Spec::new);
-    return spec.list().ofMinSize(5).ofMaxSize(70).map(LedgerPropertiesTest::timeline);
+    return spec.list().ofMinSize(5).ofMaxSize(MAX_STEPS);
   }
 
-  /** Lays the generated steps out in event time: mostly forward, sometimes a little back. */
-  private static List<Step> timeline(List<Spec> specs) {
+  /** After each step, 0 to 2 re-sends of earlier events, as the dice say. */
+  private static List<Step> withResends(List<Step> steps, List<Integer> dice) {
+    List<Step> withCopies = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      withCopies.add(steps.get(i));
+      int roll = dice.get(i);
+      for (int copy = 0; copy < roll % 3; copy++) {
+        withCopies.add(new Step(null, roll * 31 + copy * 17, null));
+      }
+    }
+    return withCopies;
+  }
+
+  /**
+   * Lays the generated steps out in event time: forward by each step's gap, less the seconds {@code
+   * lateness} gives the step.
+   */
+  private static List<Step> timeline(List<Spec> specs, ToDoubleFunction<Spec> lateness) {
     List<Step> steps = new ArrayList<>();
     double clock = 0;
     int id = 0;
     for (Spec spec : specs) {
       clock += spec.gap();
-      double time = clock - (spec.gap() % 7 == 0 ? 3 : 0);
+      double time = clock - lateness.applyAsDouble(spec);
       List<Integer> n = spec.dice();
       String eventId = "e" + id++;
       String sku = SKUS.get(n.get(0) % SKUS.size());
@@ -455,7 +560,16 @@ class LedgerPropertiesTest {
                 event(
                     LedgerEvents.stock(
                         eventId, sku, pool, StockKind.SHIPPED, quantity, orderId, t));
-            case 4, 5, 6 -> event(LedgerEvents.hold(eventId, sku, holdId, quantity, t));
+            case 4, 5, 6 ->
+                event(
+                    LedgerEvents.hold(
+                        eventId,
+                        sku,
+                        holdId,
+                        "customer-" + n.get(2) % 2,
+                        n.get(1) % 2 == 0 ? "device-" + n.get(3) % 2 : null,
+                        quantity,
+                        t));
             case 7 -> event(LedgerEvents.release(eventId, sku, holdId, t));
             case 8, 9 -> event(LedgerEvents.checkout(eventId, sku, holdId, orderId, quantity, t));
             case 10 ->
