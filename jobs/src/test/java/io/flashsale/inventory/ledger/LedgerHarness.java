@@ -18,6 +18,7 @@ import io.flashsale.inventory.SaleNotice;
 import io.flashsale.inventory.allocation.AllocationConfig;
 import io.flashsale.inventory.allocation.AllocationConfigs;
 import io.flashsale.inventory.allocation.DemandSample;
+import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 
 /**
  * The ledger operator in Flink's test harness: real keyed state, real timers, driven by events and
@@ -62,6 +64,21 @@ final class LedgerHarness implements AutoCloseable {
 
   LedgerHarness() throws Exception {
     this(LedgerPolicy.DEFAULT);
+  }
+
+  /**
+   * The ledger restored from a snapshot that a test resource holds, as written by {@code
+   * OperatorSnapshotUtil.writeStateHandle} (for example by an earlier version of the ledger).
+   */
+  static LedgerHarness restoredFrom(String resource, LedgerPolicy policy) throws Exception {
+    LedgerHarness ledger = new LedgerHarness(policy);
+    ledger.harness.close();
+    URL snapshot = LedgerHarness.class.getClassLoader().getResource(resource);
+    if (snapshot == null) {
+      throw new IllegalArgumentException("no test resource " + resource);
+    }
+    ledger.harness = ledger.open(OperatorSnapshotUtil.readStateHandle(snapshot.getPath()));
+    return ledger;
   }
 
   /** Takes a checkpoint, closes the operator, and starts a new one from that checkpoint. */
