@@ -149,6 +149,15 @@ class InventoryJobKafkaTest {
       bad.put(
           valid.replace("{", "{\"padding\":\"" + "x".repeat(70_000) + "\","),
           "bytes is over the limit");
+      bad.put(
+          valid.replace("{", "{\"padding\":" + "[".repeat(20) + "]".repeat(20) + ","),
+          "nesting depth (17) exceeds");
+      bad.put(
+          valid.replace("\"u\",", "\"u\",\"couponCodes\":[" + "\"c\",".repeat(10_000) + "\"c\"],"),
+          "has 10001 entries, more than 64");
+      bad.put(
+          valid.replace("\"ok\"", "\"" + "e".repeat(300) + "\""),
+          "field 'eventId' must be 1-256 characters");
       bad.forEach(
           (json, reason) -> producing.sendRaw(carts, "S", json.getBytes(StandardCharsets.UTF_8)));
       String unknownPool =
