@@ -82,6 +82,7 @@ CREATE TABLE IF NOT EXISTS sales_calendar (
   expectedLift     DOUBLE,
   bufferPercent    DOUBLE,
   holdTtlSeconds   INT,
+  holdLimitPerCustomer INT,
   discountPercent  DOUBLE,
   budget           STRING,
   startsAt         TIMESTAMP_LTZ(3),

@@ -16,6 +16,7 @@ public record SaleEvent(
     Double expectedLift,
     Double bufferPercent,
     Integer holdTtlSeconds,
+    Integer holdLimitPerCustomer,
     Double discountPercent,
     String budget,
     Instant startsAt,
@@ -55,6 +56,7 @@ public record SaleEvent(
       throw new InvalidEventException(
           "field 'holdTtlSeconds' must be at most " + MAX_HOLD_TTL_SECONDS);
     }
+    Rules.optionalPositive("holdLimitPerCustomer", holdLimitPerCustomer);
     Rules.optionalRange("discountPercent", discountPercent, 0, 100);
     Rules.optionalDecimal("budget", budget);
     Rules.before("startsAt", startsAt, "endsAt", endsAt);

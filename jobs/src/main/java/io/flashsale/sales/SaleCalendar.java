@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -51,22 +52,24 @@ public final class SaleCalendar {
   }
 
   /**
-   * The hold TTL for a cart event: that of the sale in effect for it that started last, or {@code
-   * fallback}.
+   * A sale's setting for a cart event (its hold TTL, say): that of the sale in effect for the event
+   * that started last among those that set it, or null when none does.
    */
-  public static Duration holdTtl(
-      ReadOnlyBroadcastState<String, SaleEvent> sales, CartEvent cart, Duration fallback)
+  public static <T> T settingFor(
+      ReadOnlyBroadcastState<String, SaleEvent> sales,
+      CartEvent cart,
+      Function<SaleEvent, T> setting)
       throws Exception {
     SaleEvent chosen = null;
     for (Map.Entry<String, SaleEvent> entry : sales.immutableEntries()) {
       SaleEvent sale = entry.getValue();
       if (inEffect(sale, cart.channel(), cart.sku(), cart.occurredAt())
-          && sale.holdTtlSeconds() != null
+          && setting.apply(sale) != null
           && startsLater(sale, chosen)) {
         chosen = sale;
       }
     }
-    return chosen == null ? fallback : Duration.ofSeconds(chosen.holdTtlSeconds());
+    return chosen == null ? null : setting.apply(chosen);
   }
 
   /** The sales in effect for {@code sku} at {@code time}, on any channel. */
@@ -123,6 +126,7 @@ public final class SaleCalendar {
         orElse(next.expectedLift(), previous.expectedLift()),
         orElse(next.bufferPercent(), previous.bufferPercent()),
         orElse(next.holdTtlSeconds(), previous.holdTtlSeconds()),
+        orElse(next.holdLimitPerCustomer(), previous.holdLimitPerCustomer()),
         orElse(next.discountPercent(), previous.discountPercent()),
         orElse(next.budget(), previous.budget()),
         next.startsAt(),

@@ -56,6 +56,7 @@ final class LabelledTraffic {
             3.0,
             null,
             null,
+            null,
             20.0,
             null,
             at(SALE_START),

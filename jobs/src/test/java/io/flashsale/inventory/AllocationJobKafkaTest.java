@@ -251,6 +251,7 @@ class AllocationJobKafkaTest {
                   4.0,
                   8.0,
                   null,
+                  null,
                   20.0,
                   null,
                   startsAt,

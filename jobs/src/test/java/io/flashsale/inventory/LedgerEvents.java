@@ -152,6 +152,7 @@ public final class LedgerEvents {
         holdTtlSeconds,
         null,
         null,
+        null,
         startsAt,
         endsAt,
         at);

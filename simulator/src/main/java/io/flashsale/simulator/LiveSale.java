@@ -226,6 +226,7 @@ public final class LiveSale implements AutoCloseable {
         sale.expectedLift() > 0 ? sale.expectedLift() : null,
         null,
         (int) scale.wall(scenario.holdTtl()).toSeconds(),
+        null,
         sale.discountPercent() > 0 ? sale.discountPercent() : null,
         sale.budget(),
         start.plus(scale.wall(sale.from())),

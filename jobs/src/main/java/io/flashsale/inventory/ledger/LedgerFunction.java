@@ -20,6 +20,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -112,6 +113,16 @@ public final class LedgerFunction
     return totals;
   }
 
+  /** The policy's hold terms, or those a sale in effect for the cart event sets. */
+  private HoldTerms holdTerms(ReadOnlyBroadcastState<String, SaleEvent> sales, CartEvent cart)
+      throws Exception {
+    Integer ttlSeconds = SaleCalendar.settingFor(sales, cart, SaleEvent::holdTtlSeconds);
+    Integer limit = SaleCalendar.settingFor(sales, cart, SaleEvent::holdLimitPerCustomer);
+    return new HoldTerms(
+        ttlSeconds != null ? ttlSeconds * 1000L : policy.defaultHoldTtl().toMillis(),
+        limit != null ? limit : policy.holdLimitPerCustomer());
+  }
+
   @Override
   public void processElement(LedgerEvent event, ReadOnlyContext context, Collector<Decision> out)
       throws Exception {
@@ -120,8 +131,7 @@ public final class LedgerFunction
       CartEvent cart = event.cart();
       ledger.onCart(
           cart,
-          SaleCalendar.holdTtl(
-              context.getBroadcastState(SaleCalendar.DESCRIPTOR), cart, policy.defaultHoldTtl()),
+          holdTerms(context.getBroadcastState(SaleCalendar.DESCRIPTOR), cart),
           allocation.channelSet().isDirect(cart.channel()),
           output);
     } else if (event.stock() != null) {

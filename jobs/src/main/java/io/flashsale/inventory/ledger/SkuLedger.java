@@ -22,7 +22,6 @@ import io.flashsale.inventory.allocation.AllocationPolicy;
 import io.flashsale.inventory.allocation.Conversion;
 import io.flashsale.inventory.allocation.DemandSample;
 import io.flashsale.inventory.ledger.ParkedMovement.Kind;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -50,7 +49,6 @@ final class SkuLedger {
   private final LedgerState state;
   private final long horizonMs;
   private final long orderWaitMs;
-  private final int holdLimit;
   private final AllocationPolicy allocationPolicy;
   private final Rebalancer rebalancer;
 
@@ -64,12 +62,11 @@ final class SkuLedger {
     this.state = state;
     this.horizonMs = policy.duplicateHorizon().toMillis();
     this.orderWaitMs = policy.orderWait().toMillis();
-    this.holdLimit = policy.holdLimitPerCustomer();
     this.allocationPolicy = allocation.policy();
     this.rebalancer = new Rebalancer(allocation, state);
   }
 
-  void onCart(CartEvent event, Duration holdTtl, boolean directChannel, LedgerContext output)
+  void onCart(CartEvent event, HoldTerms terms, boolean directChannel, LedgerContext output)
       throws Exception {
     begin(event.sku(), output);
     long time = event.occurredAt().toEpochMilli();
@@ -85,7 +82,7 @@ final class SkuLedger {
         answer.add(rejection(event, DecisionReason.UNKNOWN_CHANNEL, null, time));
       } else {
         switch (event.type()) {
-          case HOLD_REQUESTED -> requestHold(event, holdTtl.toMillis(), time, answer);
+          case HOLD_REQUESTED -> requestHold(event, terms, time, answer);
           case HOLD_RELEASED -> releaseHold(event, time, answer);
           case CHECKOUT_COMPLETED -> checkout(event, time, answer);
         }
@@ -265,14 +262,14 @@ final class SkuLedger {
 
   // ---- holds and checkouts (MAIN pool) ----
 
-  private void requestHold(CartEvent event, long ttlMs, long time, List<Decision> answer)
+  private void requestHold(CartEvent event, HoldTerms terms, long time, List<Decision> answer)
       throws Exception {
     Hold existing = liveHold(event.holdId(), time);
     if (existing != null) {
       answer.add(rejection(event, DecisionReason.HOLD_ALREADY_EXISTS, existing.expiresAt(), time));
       return;
     }
-    if (overHoldLimit(event)) {
+    if (overHoldLimit(event, terms.limitPerCustomer())) {
       answer.add(rejection(event, DecisionReason.HOLD_LIMIT, null, time));
       return;
     }
@@ -288,7 +285,8 @@ final class SkuLedger {
     }
     main.held += event.quantity();
     changed(Pool.MAIN, time);
-    boolean limited = holdLimit > 0;
+    boolean limited = terms.limitPerCustomer() > 0;
+    long ttlMs = terms.ttlMs();
     Hold hold =
         new Hold(
             event.holdId(),
@@ -430,14 +428,14 @@ final class SkuLedger {
 
   // ---- the per-customer hold limit ----
 
-  /** Whether granting the hold would take its customer, or its device, over the hold limit. */
-  private boolean overHoldLimit(CartEvent event) throws Exception {
-    if (holdLimit == 0) {
+  /** Whether granting the hold would take its customer, or its device, over {@code limit}. */
+  private boolean overHoldLimit(CartEvent event, int limit) throws Exception {
+    if (limit == 0) {
       return false;
     }
     int units = event.quantity();
-    return heldBy(CUSTOMER + event.customerId()) + units > holdLimit
-        || (event.deviceId() != null && heldBy(DEVICE + event.deviceId()) + units > holdLimit);
+    return heldBy(CUSTOMER + event.customerId()) + units > limit
+        || (event.deviceId() != null && heldBy(DEVICE + event.deviceId()) + units > limit);
   }
 
   private int heldBy(String shopper) throws Exception {

@@ -90,6 +90,7 @@ class RiskScorerTest {
         null,
         null,
         null,
+        null,
         startsAt,
         endsAt,
         occurredAt);
@@ -161,6 +162,7 @@ class RiskScorerTest {
             SaleEventType.STARTED,
             WEB,
             List.of("SHOE-1"),
+            null,
             null,
             null,
             null,

@@ -323,6 +323,7 @@ class AllocationRulesTest {
             4.0,
             8.0,
             null,
+            null,
             20.0,
             null,
             at(3 * 3600),

@@ -87,6 +87,7 @@ class FlashSaleSimulationTest {
             4.0,
             8.0,
             300,
+            null,
             20.0,
             null,
             at(SALE_START),

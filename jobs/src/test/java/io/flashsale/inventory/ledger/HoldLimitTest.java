@@ -12,13 +12,17 @@ import io.flashsale.events.Decision;
 import io.flashsale.events.DecisionReason;
 import io.flashsale.events.DecisionStatus;
 import io.flashsale.events.Pool;
+import io.flashsale.events.SaleEvent;
+import io.flashsale.events.SaleEventType;
+import io.flashsale.inventory.LedgerEvents;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The per-customer hold limit: no customer, and no device, holds more than the limit's units of a
- * SKU at once; units come back to the limit when their hold ends, however it ends.
+ * SKU at once; units come back to the limit when their hold ends, however it ends. A sale in effect
+ * may set its own limit.
  */
 class HoldLimitTest {
 
@@ -114,6 +118,45 @@ class HoldLimitTest {
       assertThat(ledger.newDecisions())
           .extracting(Decision::reason)
           .containsExactly(null, DecisionReason.HOLD_LIMIT);
+    }
+  }
+
+  @Test
+  void shouldApplyTheLimitOfASaleInEffectInsteadOfThePolicys() throws Exception {
+    SaleEvent limitOne =
+        new SaleEvent(
+            "sale-1",
+            "doorbuster",
+            SaleEventType.STARTED,
+            LedgerEvents.WEB,
+            List.of(SKU),
+            null,
+            null,
+            null,
+            1,
+            null,
+            null,
+            at(10),
+            at(20),
+            at(10));
+    try (LedgerHarness ledger = new LedgerHarness(LIMIT_3)) {
+      ledger.send(
+          received("s1", SKU, 100, at(0)),
+          limitOne,
+          hold("e1", SKU, "h1", "alice", null, 2, at(11)),
+          hold("e2", SKU, "h2", "bob", null, 1, at(12)),
+          hold("e3", SKU, "h3", "bob", null, 1, at(13)),
+          hold("e4", SKU, "h4", "bob", null, 2, at(21)),
+          hold("e5", SKU, "h5", "carol", null, 3, at(22)));
+
+      assertThat(ledger.decisions())
+          .extracting(Decision::requestEventId, Decision::reason)
+          .containsExactly(
+              tuple("e1", DecisionReason.HOLD_LIMIT),
+              tuple("e2", null),
+              tuple("e3", DecisionReason.HOLD_LIMIT),
+              tuple("e4", null),
+              tuple("e5", null));
     }
   }
 

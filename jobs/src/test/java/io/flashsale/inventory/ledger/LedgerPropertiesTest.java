@@ -629,6 +629,7 @@ class LedgerPropertiesTest {
         5 + n.get(4) % 120,
         null,
         null,
+        null,
         starts,
         starts.plusSeconds(30 + n.get(1) % 300),
         at);
