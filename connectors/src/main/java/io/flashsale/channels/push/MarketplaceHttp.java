@@ -105,27 +105,38 @@ public final class MarketplaceHttp implements AutoCloseable {
     return PushResult.retry("request failed: " + cause.getClass().getSimpleName());
   }
 
-  /** Retry-After, in seconds or as an HTTP date. */
+  /**
+   * The longest Retry-After honoured. A longer one, or a date far ahead (a server's mistake or a
+   * hostile answer), would freeze the channel's quotas past any sale; asking again sooner costs at
+   * worst one more refusal.
+   */
+  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+
   static Optional<Duration> retryAfter(HttpResponse<?> response) {
     return response
         .headers()
         .firstValue("Retry-After")
-        .flatMap(
-            value -> {
-              try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-              } catch (NumberFormatException notSeconds) {
-                try {
-                  Instant at =
-                      ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                          .toInstant();
-                  Duration wait = Duration.between(Instant.now(), at);
-                  return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-                } catch (DateTimeParseException notDate) {
-                  return Optional.empty();
-                }
-              }
-            });
+        .flatMap(value -> retryAfter(value, Instant.now()));
+  }
+
+  /** Retry-After, in seconds or as an HTTP date, at most {@link #MAX_RETRY_AFTER}. */
+  static Optional<Duration> retryAfter(String value, Instant now) {
+    Duration wait;
+    try {
+      wait = Duration.ofSeconds(Long.parseLong(value.trim()));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at =
+            ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        wait = Duration.between(now, at);
+      } catch (DateTimeParseException notDate) {
+        return Optional.empty();
+      }
+    }
+    if (wait.isNegative()) {
+      return Optional.of(Duration.ZERO);
+    }
+    return Optional.of(wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
   }
 
   static String cut(String text) {
