@@ -1,9 +1,14 @@
 package io.flashsale.cli;
 
-import io.flashsale.config.KafkaOptions;
 import io.flashsale.kafka.Topics;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Option;
 
@@ -22,18 +27,35 @@ final class KafkaArguments {
       description = "Prepended to every topic name of the contract.")
   String topicPrefix;
 
+  @Option(
+      names = "--kafka-config",
+      paramLabel = "FILE",
+      description =
+          "Kafka client properties, e.g. security.protocol=SASL_SSL. Secrets belong in files or"
+              + " the environment, named through Kafka's config providers: see the README.")
+  Path clientConfig;
+
+  @Option(
+      names = "--kafka-property",
+      paramLabel = "KEY=VALUE",
+      description = "A Kafka client property; repeatable; wins over --kafka-config.")
+  Map<String, String> clientOverrides = new LinkedHashMap<>();
+
   Topics topics() {
     return new Topics(topicPrefix);
   }
 
   Properties clientProperties() {
     Properties properties = new Properties();
+    if (clientConfig != null) {
+      try (Reader reader = Files.newBufferedReader(clientConfig)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read --kafka-config " + clientConfig, e);
+      }
+    }
+    properties.putAll(clientOverrides);
     properties.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     return properties;
-  }
-
-  void applyTo(Configuration config) {
-    config.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrapServers);
-    config.set(KafkaOptions.TOPIC_PREFIX, topicPrefix);
   }
 }

@@ -3,6 +3,7 @@ package io.flashsale.cli;
 import io.flashsale.config.PostgresOptions;
 import io.flashsale.jdbc.SchemaMigrations;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,9 +12,11 @@ import picocli.CommandLine.Option;
     name = "migrate",
     mixinStandardHelpOptions = true,
     description =
-        "Creates or updates the contract's PostgreSQL tables. The password is read from "
+        "Creates or updates the contract's PostgreSQL tables. The password is read from"
+            + " --password-file, else from "
             + PostgresOptions.PASSWORD_ENVIRONMENT_VARIABLE
-            + ".")
+            + ". For TLS, name it in the URL, e.g."
+            + " ?sslmode=verify-full&sslrootcert=/etc/flashsale/postgres-ca.crt.")
 final class MigrateCommand implements Callable<Integer> {
 
   @Option(names = "--url", required = true, description = "JDBC URL of the database.")
@@ -25,11 +28,23 @@ final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--schema", defaultValue = "public")
   String schema;
 
+  @Option(
+      names = "--password-file",
+      description =
+          "A file holding the password, e.g. a mounted secret (a trailing line break is"
+              + " ignored).")
+  String passwordFile;
+
   @Override
   public Integer call() {
-    String password =
-        System.getenv().getOrDefault(PostgresOptions.PASSWORD_ENVIRONMENT_VARIABLE, "");
-    int applied = SchemaMigrations.apply(url, username, password, schema);
+    Configuration config = new Configuration();
+    config.set(PostgresOptions.URL, url);
+    config.set(PostgresOptions.USERNAME, username);
+    config.set(PostgresOptions.SCHEMA, schema);
+    if (passwordFile != null) {
+      config.set(PostgresOptions.PASSWORD_FILE, passwordFile);
+    }
+    int applied = SchemaMigrations.apply(config);
     System.out.println(
         applied == 0 ? "schema is up to date" : "applied " + applied + " migration(s)");
     return 0;

@@ -37,6 +37,14 @@ final class SqlArguments {
   String postgresUsername;
 
   @Option(
+      names = "--postgres-password-file",
+      description =
+          "A file holding the database password, e.g. a mounted secret (default: "
+              + PostgresOptions.PASSWORD_ENVIRONMENT_VARIABLE
+              + ").")
+  Path postgresPasswordFile;
+
+  @Option(
       names = "--jobmanager",
       description = "Run on this Flink cluster's REST endpoint, host:port, not a local one.")
   String jobManager;
@@ -46,8 +54,14 @@ final class SqlArguments {
     return SqlRunner.open(sqlDir, connections(!streaming), streaming, flink);
   }
 
+  /** The password from its file, else from the environment, else none (the files' own). */
   String password() {
-    return System.getenv(PostgresOptions.PASSWORD_ENVIRONMENT_VARIABLE);
+    if (postgresPasswordFile == null) {
+      return System.getenv(PostgresOptions.PASSWORD_ENVIRONMENT_VARIABLE);
+    }
+    Configuration config = new Configuration();
+    config.set(PostgresOptions.PASSWORD_FILE, postgresPasswordFile.toString());
+    return PostgresOptions.password(config);
   }
 
   private SqlConnections connections(boolean bounded) {

@@ -1,16 +1,13 @@
 package io.flashsale.cli;
 
+import static io.flashsale.cli.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The simulator's commands as a user runs them: the baselines alone, and the demo on a short sale,
@@ -22,11 +19,11 @@ class SimulateCommandTest {
 
   @Test
   void theBaselinesAloneNeedNoServer() {
-    Run run =
+    CommandRun run =
         run("simulate", "--scenario", "prime-day", "--policies", "full-count-sync,static-split");
 
-    assertThat(run.exitCode).isZero();
-    assertThat(run.out)
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
         .startsWith("Prime Day")
         .contains("under each policy")
         .contains("| policy ", "| full-count-sync ", "| static-split ")
@@ -36,20 +33,20 @@ class SimulateCommandTest {
 
   @Test
   void anUnknownPolicyIsRefusedByName() {
-    Run run = run("simulate", "--scenario", "prime-day", "--policies", "round-robin");
+    CommandRun run = run("simulate", "--scenario", "prime-day", "--policies", "round-robin");
 
-    assertThat(run.exitCode).isNotZero();
-    assertThat(run.err).contains("no baseline policy round-robin");
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("no baseline policy round-robin");
   }
 
   @Test
   void withoutTheFlinkConfigurationNothingStarts(@TempDir Path dir) {
     // Its checkpointing commits the outputs: without it nothing would ever be readable.
-    Run run = run("simulate", "--scenario", SHORT_SALE, "--flink-conf", dir.toString());
+    CommandRun run = run("simulate", "--scenario", SHORT_SALE, "--flink-conf", dir.toString());
 
-    assertThat(run.exitCode).isNotZero();
-    assertThat(run.err).contains("no config.yaml in " + dir).contains("--flink-conf");
-    assertThat(run.out).doesNotContain("Flink web UI");
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("no config.yaml in " + dir).contains("--flink-conf");
+    assertThat(run.out()).doesNotContain("Flink web UI");
   }
 
   @Test
@@ -57,7 +54,7 @@ class SimulateCommandTest {
   void theDemoPlaysASaleShowsItAndWritesTheReport(@TempDir Path dir) throws Exception {
     Path report = dir.resolve("report.html");
 
-    Run run =
+    CommandRun run =
         run(
             "demo",
             "--scenario",
@@ -71,8 +68,8 @@ class SimulateCommandTest {
             "--report",
             report.toString());
 
-    assertThat(run.exitCode).as(run.out).isZero();
-    assertThat(run.out)
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out())
         .contains("Flink web UI: http://127.0.0.1:")
         .contains("Playing 0:20 of sale at 60x speed: 20 s.")
         .contains("] 100% 0:20 of 0:20 | sold ")
@@ -84,23 +81,5 @@ class SimulateCommandTest {
         .contains("| flashsale ", "| full-count-sync ", "| static-split ")
         .contains("Post-sale report: " + report.toUri());
     assertThat(Files.readString(report)).contains("<svg").contains("Short sale");
-  }
-
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      CommandLine command = new CommandLine(new FlashsaleCommand());
-      command.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-      int exitCode = command.execute(args);
-      return new Run(
-          exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(stdout);
-    }
   }
 }

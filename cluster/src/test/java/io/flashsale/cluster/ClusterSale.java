@@ -2,6 +2,8 @@ package io.flashsale.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flashsale.events.ChannelQuota;
 import io.flashsale.events.DeadLetter;
 import io.flashsale.events.Decision;
 import io.flashsale.events.OversellIncident;
@@ -17,6 +19,8 @@ import io.flashsale.testing.TopicTail;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +35,7 @@ final class ClusterSale implements AutoCloseable {
 
   final TopicTail<Decision> decisions;
   final TopicTail<Position> positions;
+  private final TopicTail<ChannelQuota> quotas;
   private final TopicTail<OversellIncident> incidents;
   private final TopicTail<DeadLetter> deadLetters;
   private final Producing producing;
@@ -54,6 +59,7 @@ final class ClusterSale implements AutoCloseable {
     this.topics = servers.createTopics(prefix);
     this.decisions = servers.tail(topics.reservationsDecisions(), Decision.class);
     this.positions = servers.tail(topics.inventoryPositions(), Position.class);
+    this.quotas = servers.tail(topics.channelQuotas(), ChannelQuota.class);
     this.incidents = servers.tail(topics.oversellIncidents(), OversellIncident.class);
     this.deadLetters = servers.tail(topics.deadLetter(), DeadLetter.class);
     this.producing = servers.producer();
@@ -128,11 +134,53 @@ final class ClusterSale implements AutoCloseable {
     assertThat(settled.rows()).isEqualTo(settled.last());
   }
 
+  /**
+   * Everything read, reconciled with everything sent: the sale's inputs read back from their
+   * topics, and the decisions, positions and quotas the jobs wrote. Call after {@link #settle()}.
+   */
+  Reconciliation reconcile(Settled settled) throws InterruptedException {
+    Map<String, Map<String, Long>> sendsByTopic = new HashMap<>(replay.sendsByTopic());
+    Map<String, Long> stock =
+        new HashMap<>(sendsByTopic.getOrDefault(topics.inventoryStock(), Map.of()));
+    scenario.receipts.forEach(receipt -> stock.merge(receipt.eventId(), 1L, Long::sum));
+    sendsByTopic.put(topics.inventoryStock(), stock);
+    Map<String, Long> sent = new HashMap<>();
+    List<String> read = new ArrayList<>();
+    Map<String, TopicTail<JsonNode>> inputs = new HashMap<>();
+    try {
+      // All read at once, each from its beginning.
+      sendsByTopic.keySet().forEach(t -> inputs.put(t, jobs.servers().tail(t, JsonNode.class)));
+      for (Map.Entry<String, Map<String, Long>> topic : sendsByTopic.entrySet()) {
+        topic.getValue().forEach((eventId, times) -> sent.merge(eventId, times, Long::sum));
+        long records = topic.getValue().values().stream().mapToLong(Long::longValue).sum();
+        // Beyond the count sent, a short quiet spell shows whether more (doubled) records follow.
+        inputs
+            .get(topic.getKey())
+            .awaitSettled(r -> r.size() >= records, TIMEOUT, Duration.ofMillis(500))
+            .forEach(input -> read.add(input.path("eventId").asText()));
+      }
+    } finally {
+      for (TopicTail<JsonNode> tail : inputs.values()) {
+        tail.close();
+      }
+    }
+    // Written in the same transactions as the positions, which settle() read to the end.
+    List<ChannelQuota> quotasRead = quotas.awaitSettled(q -> true, TIMEOUT, Duration.ofSeconds(1));
+    return Reconciliation.of(
+        sent,
+        read,
+        replay.cartEventIds(0, replay.size()),
+        settled.decisions(),
+        settled.positions(),
+        quotasRead);
+  }
+
   @Override
   public void close() throws Exception {
     try (producing;
         decisions;
         positions;
+        quotas;
         incidents;
         deadLetters) {
       jobs.cancelAll();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
@@ -194,6 +195,41 @@ public final class FlinkRest {
           "stop-with-savepoint of " + jobId + " failed: " + operation.get("failure-cause"));
     }
     return operation.get("location").asText();
+  }
+
+  /**
+   * {@code GET /jobs/:jobid/exceptions}: the first line (exception and message) of each failure
+   * that restarted or failed the job; empty while it never failed.
+   */
+  public List<String> failures(String jobId) {
+    List<String> failures = new ArrayList<>();
+    for (JsonNode failure :
+        get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries")) {
+      failures.add(failure.path("stacktrace").asText().lines().findFirst().orElse(""));
+    }
+    return failures;
+  }
+
+  /**
+   * A completed checkpoint: where it is, and when its last task acknowledged it (wall clock, epoch
+   * milliseconds).
+   */
+  public record Checkpoint(String path, long ackedAtMillis) {}
+
+  /**
+   * {@code GET /jobs/:jobid/checkpoints}: the job's latest completed checkpoint, empty before the
+   * first. Also once the job was cancelled: the configuration retains checkpoints on cancellation,
+   * to restart from.
+   */
+  public Optional<Checkpoint> latestCheckpoint(String jobId) {
+    JsonNode completed = get("/jobs/" + jobId + "/checkpoints").path("latest").path("completed");
+    if (!completed.hasNonNull("external_path")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Checkpoint(
+            completed.get("external_path").asText(),
+            completed.path("latest_ack_timestamp").asLong()));
   }
 
   /** Cancels a job ({@code PATCH /jobs/:jobid?mode=cancel}). */

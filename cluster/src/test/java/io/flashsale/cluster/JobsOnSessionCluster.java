@@ -53,10 +53,13 @@ final class JobsOnSessionCluster implements ExtensionContext.Store.CloseableReso
 
   /**
    * On top of {@code flink-conf/config.yaml}: a lost TaskManager is noticed after two failed
-   * heartbeats two seconds apart (it refuses connections once dead), not after the 50 s timeout.
+   * heartbeats two seconds apart (it refuses connections once dead), not after the 50 s timeout;
+   * and the REST API answers with job and checkpoint states at most 200 ms old, not 3 s, so that
+   * the tests time recoveries on what is, not on a cached view.
    */
   static final Map<String, String> SETTINGS =
-      Map.of("heartbeat.interval", "2s", "heartbeat.timeout", "20s");
+      Map.of(
+          "heartbeat.interval", "2s", "heartbeat.timeout", "20s", "web.refresh-interval", "200ms");
 
   private final JobsOnKafka servers;
   private final SessionCluster cluster;

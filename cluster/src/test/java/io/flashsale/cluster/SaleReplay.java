@@ -68,7 +68,15 @@ final class SaleReplay {
         .collect(Collectors.toSet());
   }
 
-  /** How many events have been sent. */
+  /** How many times the sale sends each event (it re-sends some), by topic and event id. */
+  Map<String, Map<String, Long>> sendsByTopic() {
+    return sends.stream()
+        .collect(
+            Collectors.groupingBy(
+                Send::topic, Collectors.groupingBy(Send::eventId, Collectors.counting())));
+  }
+
+  /** How many events have been sent (handed to the producer, which delivers them when it can). */
   int sent() {
     return sent.get();
   }
@@ -87,7 +95,8 @@ final class SaleReplay {
               for (Send send : sends.subList(from, to)) {
                 long wait = send.at().toEpochMilli() + lag - System.currentTimeMillis();
                 if (wait > 0) {
-                  producing.flush();
+                  // No flush: a storefront takes orders while the brokers are away, and its
+                  // producer sends them once they are back.
                   LockSupport.parkNanos(wait * 1_000_000);
                 }
                 producing.sendRaw(send.topic(), send.key(), EventJson.write(send.event()));

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flashsale.cluster.FlinkRest.JobRun;
 import io.flashsale.cluster.SessionCluster.TaskManager;
-import io.flashsale.events.Decision;
 import io.flashsale.events.DecisionReason;
 import io.flashsale.events.DecisionStatus;
 import io.flashsale.inventory.InventoryJob;
 import io.flashsale.tables.TableSyncJob;
-import io.flashsale.testing.TopicTail;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -83,18 +79,24 @@ class TaskManagerLossTest {
       ClusterSale.Settled settled = sale.settle();
       rest.awaitAllTasksRunning(tableSync, TIMEOUT);
 
-      Recovery recovery =
-          Recovery.measure(sale.decisions.received(), replay, killedAt, noticedAt, runningAt);
+      Recovery recovery = Recovery.measure(sale.decisions.received(), replay, killedAt, runningAt);
       System.out.printf(
           "TaskManager %s (pid %d) killed with %d of %d sale events sent and %d decisions read;"
-              + " %s replaced it.%n%s%n",
+              + " %s replaced it.%nRecovery from the kill: loss noticed after %d ms, all tasks"
+              + " RUNNING again after %d ms, first answer to a cart event sent after the kill"
+              + " readable after %d ms, all %d cart events sent while the job was down answered"
+              + " after %d ms%n",
           lost.name(),
           lost.pid(),
           sentBeforeKill,
           replay.size(),
           answeredBeforeKill,
           replacement.join().name(),
-          recovery);
+          noticedAt - killedAt,
+          runningAt - killedAt,
+          recovery.firstNewAnswerAt() - killedAt,
+          recovery.sentWhileDown(),
+          recovery.caughtUpAt() - killedAt);
 
       assertThat(sentBeforeKill).as("events sent before the kill").isBetween(1, replay.size() - 1);
       assertThat(recovery.sentWhileDown()).as("events sent while the job was down").isPositive();
@@ -103,57 +105,6 @@ class TaskManagerLossTest {
           .as("shoppers wanted more than there was")
           .anyMatch(d -> d.reason() == DecisionReason.INSUFFICIENT_STOCK);
       assertThat(settled.decisions()).anyMatch(d -> d.status() == DecisionStatus.EXPIRED);
-    }
-  }
-
-  /** How long the sale went unanswered, from the kill. */
-  private record Recovery(
-      long noticedMillis,
-      long runningMillis,
-      long firstNewAnswerMillis,
-      long caughtUpMillis,
-      int sentWhileDown) {
-
-    static Recovery measure(
-        List<TopicTail.Received<Decision>> received,
-        SaleReplay sale,
-        long killedAt,
-        long noticedAt,
-        long runningAt) {
-      Map<String, Long> answeredAt = new HashMap<>();
-      for (TopicTail.Received<Decision> decision : received) {
-        if (decision.value().requestEventId() != null) {
-          answeredAt.putIfAbsent(decision.value().requestEventId(), decision.receivedAtMillis());
-        }
-      }
-      long firstNewAnswer = Long.MAX_VALUE;
-      long caughtUp = Long.MIN_VALUE;
-      int sentWhileDown = 0;
-      for (Map.Entry<String, Long> answer : answeredAt.entrySet()) {
-        Long sent = sale.firstSentMillis(answer.getKey());
-        if (sent != null && sent > killedAt) {
-          firstNewAnswer = Math.min(firstNewAnswer, answer.getValue());
-          if (sent <= runningAt) {
-            caughtUp = Math.max(caughtUp, answer.getValue());
-            sentWhileDown++;
-          }
-        }
-      }
-      return new Recovery(
-          noticedAt - killedAt,
-          runningAt - killedAt,
-          firstNewAnswer - killedAt,
-          caughtUp - killedAt,
-          sentWhileDown);
-    }
-
-    @Override
-    public String toString() {
-      return String.format(
-          "Recovery from the kill: loss noticed after %d ms, all tasks RUNNING again after %d ms,"
-              + " first answer to a cart event sent after the kill readable after %d ms, all %d"
-              + " cart events sent while the job was down answered after %d ms",
-          noticedMillis, runningMillis, firstNewAnswerMillis, sentWhileDown, caughtUpMillis);
     }
   }
 }

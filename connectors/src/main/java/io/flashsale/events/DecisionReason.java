@@ -15,8 +15,8 @@ public enum DecisionReason {
   /** A checkout, under a new eventId, for a hold that was already committed. */
   HOLD_ALREADY_COMMITTED,
   /**
-   * A hold request that would leave the event's customer, or its device, holding more units of
-   * the SKU than the per-customer hold limit allows.
+   * A hold request that would leave the event's customer, or its device, holding more units of the
+   * SKU than the per-customer hold limit allows.
    */
   HOLD_LIMIT
 }

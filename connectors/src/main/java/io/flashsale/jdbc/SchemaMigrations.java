@@ -1,5 +1,7 @@
 package io.flashsale.jdbc;
 
+import io.flashsale.config.PostgresOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -10,6 +12,19 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class SchemaMigrations {
 
   private SchemaMigrations() {}
+
+  /**
+   * Applies the migrations to the database and schema of the {@code postgres.*} options.
+   *
+   * @return how many migrations this call applied
+   */
+  public static int apply(ReadableConfig config) {
+    return apply(
+        PostgresOptions.url(config),
+        config.get(PostgresOptions.USERNAME),
+        PostgresOptions.password(config),
+        PostgresOptions.schema(config));
+  }
 
   /**
    * @return how many migrations this call applied

@@ -3,6 +3,9 @@ package io.flashsale.embedded;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import kafka.server.BrokerServer;
+import kafka.server.ControllerServer;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -50,9 +53,49 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** The {@code bootstrap.servers} value for clients of this broker. */
   public String bootstrapServers() {
-    ListenerName listener = cluster.nodes().brokerListenerName();
-    int port = cluster.brokers().values().iterator().next().boundPort(listener);
+    return listenerAddress(cluster.nodes().brokerListenerName().value());
+  }
+
+  /** The host:port of a listener, for one that the broker properties added. */
+  public String listenerAddress(String listenerName) {
+    int port = broker().boundPort(new ListenerName(listenerName));
     return HOST + ":" + port;
+  }
+
+  /**
+   * Takes the whole node down as an outage would: the broker, then the controller (the order of
+   * Kafka's own shutdown). Clients are refused until {@link #restart()}; the data directories stay.
+   */
+  public void stop() {
+    broker().shutdown();
+    controller().shutdown();
+  }
+
+  /**
+   * Starts the node that {@link #stop()} took down, with its data (topics, committed offsets,
+   * transactions), on the same {@link #bootstrapServers()}: the test kit binds its own listeners
+   * again to the ports they had (a listener that the broker properties add on port 0 gets a new
+   * one). Returns once the broker serves requests again.
+   */
+  public void restart() {
+    controller().startup();
+    broker().startup();
+    try {
+      cluster.waitForReadyBrokers();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the embedded Kafka broker restarted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Could not restart the embedded Kafka broker", e);
+    }
+  }
+
+  private BrokerServer broker() {
+    return cluster.brokers().values().iterator().next();
+  }
+
+  private ControllerServer controller() {
+    return cluster.controllers().values().iterator().next();
   }
 
   /** Stops the broker and deletes its data directory. */

@@ -9,27 +9,42 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL server, run from this machine's installed programs in a temporary directory.
+ * A real PostgreSQL server, run from this machine's installed programs in a temporary directory. It
+ * can be stopped the hard way and started again on the same port with its data, as a database
+ * outage looks to its clients.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
   private static final String HOST = "127.0.0.1";
   private static final String SUPERUSER = "postgres";
-  // Trust authentication ignores it, but Flink's JDBC DDL insists on a password.
-  private static final String PASSWORD = "postgres";
 
   private final PostgresCommands commands;
   private final Path directory;
   private final int port;
+  private final PostgresSecurity security;
+  private final PostgresTls tls;
+  private boolean running = true;
 
-  private EmbeddedPostgres(PostgresCommands commands, Path directory, int port) {
+  private EmbeddedPostgres(
+      PostgresCommands commands,
+      Path directory,
+      int port,
+      PostgresSecurity security,
+      PostgresTls tls) {
     this.commands = commands;
     this.directory = directory;
     this.port = port;
+    this.security = security;
+    this.tls = tls;
+  }
+
+  /** Creates a fresh database cluster and starts a server on a free loopback port, trusted. */
+  public static EmbeddedPostgres start() {
+    return start(PostgresSecurity.trust());
   }
 
   /** Creates a fresh database cluster and starts a server on a free loopback port. */
-  public static EmbeddedPostgres start() {
+  public static EmbeddedPostgres start(PostgresSecurity security) {
     Path bin = PostgresBinaries.locate();
     Path directory = createDirectory();
     try {
@@ -46,36 +61,88 @@ public final class EmbeddedPostgres implements AutoCloseable {
           // The C locale exists everywhere and sorts text the same on every machine.
           "--no-locale",
           "--no-sync");
-      int port = freePort();
-      startServer(commands, directory, port);
-      return new EmbeddedPostgres(commands, directory, port);
+      PostgresTls tls =
+          security.tls()
+              ? PostgresTls.configure(commands, directory, Path.of(dataDirectory(directory)))
+              : null;
+      EmbeddedPostgres postgres =
+          new EmbeddedPostgres(commands, directory, freePort(), security, tls);
+      postgres.startServer();
+      if (tls != null) {
+        try {
+          postgres.createLoginRole();
+        } catch (RuntimeException e) {
+          postgres.stop();
+          throw e;
+        }
+      }
+      return postgres;
     } catch (RuntimeException e) {
       deleteAfterFailure(directory, e);
       throw e;
     }
   }
 
+  /**
+   * How clients connect: under TLS, verifying the server's certificate and name ({@code
+   * sslmode=verify-full}) against {@link #rootCertificate()}.
+   */
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + HOST + ":" + port + "/postgres";
+    String url = "jdbc:postgresql://" + HOST + ":" + port + "/" + security.database();
+    return tls == null
+        ? url
+        : url + "?sslmode=verify-full&sslrootcert=" + tls.certificate().toAbsolutePath();
   }
 
   public String username() {
-    return SUPERUSER;
+    return security.role();
   }
 
   public String password() {
-    return PASSWORD;
+    return security.password();
   }
 
   public int port() {
     return port;
   }
 
+  /** The database {@link #jdbcUrl()} names. */
+  public String database() {
+    return security.database();
+  }
+
+  /** Under TLS, the server's self-signed certificate: the one file clients need to trust it. */
+  public Path rootCertificate() {
+    if (tls == null) {
+      throw new IllegalStateException("this server runs without TLS");
+    }
+    return tls.certificate();
+  }
+
+  /**
+   * Stops the server at once, as a crash would (no shutdown checkpoint, clients cut off); its data
+   * and port stay for {@link #startAgain()}.
+   */
+  public void stop() {
+    commands.run("pg_ctl", "-D", dataDirectory(directory), "-m", "immediate", "-w", "stop");
+    running = false;
+  }
+
+  /** Starts the stopped server again on its port; returns once it accepts connections. */
+  public void startAgain() {
+    if (running) {
+      throw new IllegalStateException("PostgreSQL on port " + port + " is running");
+    }
+    startServer();
+  }
+
   /** Stops the server without a shutdown checkpoint and deletes all its files. */
   @Override
   public void close() {
     try {
-      commands.run("pg_ctl", "-D", dataDirectory(directory), "-m", "immediate", "-w", "stop");
+      if (running) {
+        stop();
+      }
     } catch (RuntimeException e) {
       deleteAfterFailure(directory, e);
       throw e;
@@ -83,10 +150,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
     delete(directory);
   }
 
-  private static void startServer(PostgresCommands commands, Path directory, int port) {
+  private void startServer() {
     Path log = directory.resolve("server.log");
     String options =
-        String.format("-p %d -k '%s' -c listen_addresses=%s -c fsync=off", port, directory, HOST);
+        String.format("-p %d -k '%s' -c listen_addresses=%s -c fsync=off", port, directory, HOST)
+            + (tls == null ? "" : " " + tls.serverOptions());
     try {
       // The log file keeps the server from inheriting, and holding open, pg_ctl's output pipe.
       commands.run(
@@ -99,9 +167,48 @@ public final class EmbeddedPostgres implements AutoCloseable {
           "start",
           "-o",
           options);
+      running = true;
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "PostgreSQL did not start on port " + port + "; server log:\n" + readLog(log), e);
+    }
+  }
+
+  /**
+   * The login role and its database, made by the superuser over the socket. The statements go
+   * through a file, so that the password is on no command line.
+   */
+  private void createLoginRole() {
+    String role = security.role();
+    Path script = directory.resolve("create-role.sql");
+    try {
+      Files.writeString(
+          script,
+          String.format(
+              "CREATE ROLE %s LOGIN PASSWORD '%s';%nCREATE DATABASE %s OWNER %s;%n",
+              role, security.password().replace("'", "''"), role, role));
+      try {
+        commands.run(
+            "psql",
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            directory.toString(),
+            "-p",
+            String.valueOf(port),
+            "-U",
+            SUPERUSER,
+            "-d",
+            "postgres",
+            "-f",
+            script.toString());
+      } finally {
+        Files.delete(script);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not create the role " + role, e);
     }
   }
 

@@ -38,16 +38,23 @@ final class PostgresCommands {
       return new PostgresCommands(bin, directory, false);
     }
     try {
-      UserPrincipal postgres =
-          directory
-              .getFileSystem()
-              .getUserPrincipalLookupService()
-              .lookupPrincipalByName(SYSTEM_USER);
-      Files.setOwner(directory, postgres);
+      Files.setOwner(directory, systemUser(directory));
       return new PostgresCommands(bin, directory, true);
     } catch (IOException e) {
       throw new IllegalStateException(
           "Running as root, but could not hand " + directory + " to the postgres user", e);
+    }
+  }
+
+  /** Hands a file written by this JVM to the user the server runs as, if that is another user. */
+  void own(Path file) {
+    if (!asSystemUser) {
+      return;
+    }
+    try {
+      Files.setOwner(file, systemUser(file));
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not hand " + file + " to the postgres user", e);
     }
   }
 
@@ -80,6 +87,13 @@ final class PostgresCommands {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while running `" + commandLine + "`", e);
     }
+  }
+
+  private static UserPrincipal systemUser(Path onFileSystemOf) throws IOException {
+    return onFileSystemOf
+        .getFileSystem()
+        .getUserPrincipalLookupService()
+        .lookupPrincipalByName(SYSTEM_USER);
   }
 
   private static boolean runningAsRoot() {

@@ -3,6 +3,8 @@ package io.flashsale.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +18,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -54,6 +58,44 @@ class EmbeddedKafkaTest {
     }
 
     assertThat(readCommitted("orders", 3)).containsExactly("order-0", "order-1", "order-2");
+  }
+
+  @Test
+  void shouldKeepItsAddressTopicsOffsetsAndTransactionsWhenStoppedAndRestarted() throws Exception {
+    createTopic("ledger");
+    String address = kafka.bootstrapServers();
+    TopicPartition partition = new TopicPartition("ledger", 0);
+    try (KafkaProducer<String, String> producer = transactionalProducer("ledger-writer")) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>("ledger", "sku", "committed-before"));
+      producer.commitTransaction();
+      // Open across the outage, as an exactly-once sink's transaction is between checkpoints.
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>("ledger", "sku", "open-across")).get();
+      try (Admin admin = admin()) {
+        admin
+            .alterConsumerGroupOffsets("ledger-reader", Map.of(partition, new OffsetAndMetadata(1)))
+            .all()
+            .get();
+      }
+
+      kafka.stop();
+      assertThat(refusesConnections(address)).as("connections while stopped refused").isTrue();
+      kafka.restart();
+
+      producer.send(new ProducerRecord<>("ledger", "sku", "after"));
+      producer.commitTransaction();
+    }
+
+    assertThat(kafka.bootstrapServers()).isEqualTo(address);
+    assertThat(readCommitted("ledger", 3))
+        .containsExactly("committed-before", "open-across", "after");
+    try (Admin admin = admin()) {
+      assertThat(
+              admin.listConsumerGroupOffsets("ledger-reader").partitionsToOffsetAndMetadata().get())
+          .containsEntry(partition, new OffsetAndMetadata(1));
+    }
   }
 
   @Test
@@ -102,6 +144,15 @@ class EmbeddedKafkaTest {
   private static void createTopic(String name) throws Exception {
     try (Admin admin = admin()) {
       admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
+    }
+  }
+
+  private static boolean refusesConnections(String address) {
+    String[] hostAndPort = address.split(":");
+    try (Socket socket = new Socket(hostAndPort[0], Integer.parseInt(hostAndPort[1]))) {
+      return false;
+    } catch (IOException refused) {
+      return true;
     }
   }
 

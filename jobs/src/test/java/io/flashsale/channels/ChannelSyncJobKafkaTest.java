@@ -12,7 +12,9 @@ import io.flashsale.events.ChannelQuota;
 import io.flashsale.events.DeadLetter;
 import io.flashsale.events.QuotaReason;
 import io.flashsale.kafka.Topics;
+import io.flashsale.testing.JobMetrics;
 import io.flashsale.testing.JobsOnKafka;
+import io.flashsale.testing.LogCapture;
 import io.flashsale.testing.Producing;
 import io.flashsale.testing.TopicTail;
 import java.nio.file.Path;
@@ -21,14 +23,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -36,14 +36,6 @@ import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.Appender;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +93,7 @@ class ChannelSyncJobKafkaTest {
     Configuration config = config("sync.", dir);
     standIn.refuse(Marketplace.WALMART, "SKU-BAD");
     standIn.retryAfterSeconds(0);
-    standIn.failNext(Marketplace.AMAZON, IntStream.range(0, 10_000).map(i -> 503).toArray());
+    standIn.downFor(Marketplace.AMAZON, Duration.ofMinutes(10));
 
     try (Producing producer = kafka.producer();
         TopicTail<ChannelAck> acks = kafka.tail(topics.channelAcks(), ChannelAck.class);
@@ -216,7 +208,7 @@ class ChannelSyncJobKafkaTest {
     Topics topics = kafka.createTopics("failover.");
     Configuration config = config("failover.", dir);
     standIn.retryAfterSeconds(0);
-    standIn.failNext(Marketplace.AMAZON, IntStream.range(0, 10_000).map(i -> 503).toArray());
+    standIn.downFor(Marketplace.AMAZON, Duration.ofMinutes(10));
 
     try (Producing producer = kafka.producer();
         TopicTail<ChannelAck> acks = kafka.tail(topics.channelAcks(), ChannelAck.class)) {
@@ -256,7 +248,9 @@ class ChannelSyncJobKafkaTest {
                       .containsAll(
                           List.of("amazon SKU-390 v3 APPLIED", "amazon SKU-392 v1 APPLIED")));
 
-      assertThat(jobMetric(job, "numRestarts")).as("a failover happened").isPositive();
+      assertThat(JobMetrics.value(reporter, job, "numRestarts"))
+          .as("a failover happened")
+          .isPositive();
       assertThat(standIn.quantity(Marketplace.AMAZON, "SKU-390")).isEqualTo(30);
       assertThat(standIn.quantity(Marketplace.AMAZON, "SKU-392")).isEqualTo(12);
       assertThat(standIn.quantity(Marketplace.WALMART, "SKU-391")).isEqualTo(7);
@@ -300,17 +294,7 @@ class ChannelSyncJobKafkaTest {
 
   /** A counter's count or a gauge's value of one channel's pusher in one run of the job. */
   private static long channelMetric(JobClient job, String channel, String name) {
-    return jobMetric(job, "channel\\." + channel + "\\." + name);
-  }
-
-  private static long jobMetric(JobClient job, String name) {
-    Metric metric =
-        reporter
-            .findMetric(job.getJobID(), ".*\\." + name)
-            .orElseThrow(() -> new AssertionError("no metric " + name));
-    return metric instanceof Counter counter
-        ? counter.getCount()
-        : ((Number) ((Gauge<?>) metric).getValue()).longValue();
+    return JobMetrics.channel(reporter, job, channel, name);
   }
 
   /**
@@ -399,49 +383,5 @@ class ChannelSyncJobKafkaTest {
   private static void send(Producing producer, Topics topics, ChannelQuota... quotas) {
     producer.send(topics.channelQuotas(), List.of(quotas), ChannelQuota::key);
     producer.flush();
-  }
-
-  /** Every log line of the test JVM, at INFO and above, with its stack trace. */
-  private static final class LogCapture extends AbstractAppender {
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-
-    LogCapture() {
-      super("capture", null, null, true, Property.EMPTY_ARRAY);
-    }
-
-    @Override
-    public void append(LogEvent event) {
-      StringBuilder line = new StringBuilder(event.getMessage().getFormattedMessage());
-      for (Throwable t = event.getThrown(); t != null; t = t.getCause()) {
-        line.append(" | ").append(t);
-      }
-      lines.add(line.toString());
-    }
-
-    List<String> lines() {
-      return List.copyOf(lines);
-    }
-
-    /** Lowers the root level to INFO for this appender only; the console keeps WARN. */
-    void install() {
-      start();
-      LoggerContext context = (LoggerContext) LogManager.getContext(false);
-      LoggerConfig root = context.getConfiguration().getRootLogger();
-      Appender console = root.getAppenders().get("console");
-      if (console != null) {
-        root.removeAppender("console");
-        root.addAppender(console, Level.WARN, null);
-      }
-      root.setLevel(Level.INFO);
-      root.addAppender(this, Level.INFO, null);
-      context.updateLoggers();
-    }
-
-    void uninstall() {
-      LoggerContext context = (LoggerContext) LogManager.getContext(false);
-      context.getConfiguration().getRootLogger().removeAppender(getName());
-      context.updateLoggers();
-      stop();
-    }
   }
 }

@@ -10,6 +10,7 @@ import io.flashsale.events.Position;
 import io.flashsale.fraud.FraudJob;
 import io.flashsale.inventory.InventoryJob;
 import io.flashsale.jdbc.SchemaMigrations;
+import io.flashsale.kafka.KafkaConnections;
 import io.flashsale.kafka.TopicSetup;
 import io.flashsale.kafka.Topics;
 import io.flashsale.tables.TableSyncJob;
@@ -32,7 +33,6 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.awaitility.Awaitility;
 
 /**
@@ -42,10 +42,17 @@ import org.awaitility.Awaitility;
 public final class JobsOnKafka implements AutoCloseable {
 
   private final EmbeddedKafka kafka;
+  private final Map<String, String> kafkaClientOptions;
   private final EmbeddedPostgres postgres;
 
   private JobsOnKafka(EmbeddedKafka kafka, EmbeddedPostgres postgres) {
+    this(kafka, Map.of(), postgres);
+  }
+
+  private JobsOnKafka(
+      EmbeddedKafka kafka, Map<String, String> kafkaClientOptions, EmbeddedPostgres postgres) {
     this.kafka = kafka;
+    this.kafkaClientOptions = kafkaClientOptions;
     this.postgres = postgres;
   }
 
@@ -57,6 +64,19 @@ public final class JobsOnKafka implements AutoCloseable {
     return new JobsOnKafka(EmbeddedKafka.start(), null);
   }
 
+  /**
+   * A broker started by the caller, which its clients reach with {@code kafkaClientOptions}: the
+   * {@code kafka.properties.*} job options, which the test's own clients use too.
+   */
+  public static JobsOnKafka withPostgres(
+      EmbeddedKafka kafka, Map<String, String> kafkaClientOptions) {
+    return new JobsOnKafka(kafka, kafkaClientOptions, EmbeddedPostgres.start());
+  }
+
+  public EmbeddedKafka kafka() {
+    return kafka;
+  }
+
   public EmbeddedPostgres postgres() {
     return postgres;
   }
@@ -64,9 +84,7 @@ public final class JobsOnKafka implements AutoCloseable {
   /** The topics (and, with PostgreSQL, the tables) for one test's prefix. */
   public Topics createTopics(String prefix) {
     Topics topics = new Topics(prefix);
-    Properties admin = new Properties();
-    admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    TopicSetup.ensure(admin, topics.all(4));
+    TopicSetup.ensure(clientProperties(), topics.all(4));
     if (postgres != null) {
       SchemaMigrations.apply(
           postgres.jdbcUrl(), postgres.username(), postgres.password(), schema(prefix));
@@ -79,6 +97,7 @@ public final class JobsOnKafka implements AutoCloseable {
     Configuration config = new Configuration();
     config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
     config.set(KafkaOptions.TOPIC_PREFIX, prefix);
+    kafkaClientOptions.forEach(config::setString);
     if (postgres != null) {
       config.set(PostgresOptions.URL, postgres.jdbcUrl());
       config.set(PostgresOptions.USERNAME, postgres.username());
@@ -136,11 +155,16 @@ public final class JobsOnKafka implements AutoCloseable {
   }
 
   public <T> TopicTail<T> tail(String topic, Class<T> type) {
-    return new TopicTail<>(kafka.bootstrapServers(), topic, type);
+    return new TopicTail<>(clientProperties(), topic, type);
   }
 
   public Producing producer() {
-    return new Producing(kafka.bootstrapServers());
+    return new Producing(clientProperties());
+  }
+
+  /** What the jobs' Kafka clients get from the job options: the brokers and security settings. */
+  private Properties clientProperties() {
+    return new KafkaConnections(jobOptions("")).clientProperties();
   }
 
   /** The {@code inventory_position} rows of a prefix's schema, keyed {@code sku|pool}. */

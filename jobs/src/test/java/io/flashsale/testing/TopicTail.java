@@ -34,10 +34,11 @@ public final class TopicTail<T> implements AutoCloseable {
   private final Thread reader;
   private volatile boolean running = true;
 
-  public TopicTail(String bootstrapServers, String topic, Class<T> type) {
+  /** Reads {@code topic} with {@code connection}: the bootstrap servers and security settings. */
+  public TopicTail(Properties connection, String topic, Class<T> type) {
     this.topic = topic;
     Properties properties = new Properties();
-    properties.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.putAll(connection);
     properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());

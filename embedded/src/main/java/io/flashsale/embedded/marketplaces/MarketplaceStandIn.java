@@ -19,8 +19,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,8 +37,9 @@ import java.util.regex.Pattern;
  * Local stand-ins for the marketplaces' inventory APIs on one loopback HTTP server: Shopify's
  * GraphQL Admin API, Amazon's Login with Amazon, Listings Items and Feeds, and Walmart's token,
  * inventory and feed endpoints. They check credentials and tokens as the real ones do, keep the
- * quantity each marketplace holds per SKU, and can be told to answer 429 or 5xx, to answer slowly,
- * to refuse a SKU, or to apply quantities late. Every request is recorded for the tests to inspect.
+ * quantity each marketplace holds per SKU, and can be told to answer 429 or 5xx, to be down for a
+ * while, to answer slowly, to refuse a SKU, or to apply quantities late. Every request is recorded
+ * for the tests to inspect.
  */
 public final class MarketplaceStandIn implements AutoCloseable {
 
@@ -74,7 +77,8 @@ public final class MarketplaceStandIn implements AutoCloseable {
   private final List<Applied> applied = new CopyOnWriteArrayList<>();
   private final Map<Marketplace, Map<String, Long>> quantities = new ConcurrentHashMap<>();
   private final Map<Marketplace, Set<String>> refusedSkus = new ConcurrentHashMap<>();
-  private final Map<Marketplace, List<Integer>> scriptedFailures = new ConcurrentHashMap<>();
+  private final Map<Marketplace, Queue<Integer>> scriptedFailures = new ConcurrentHashMap<>();
+  private final Map<Marketplace, Long> downUntilMillis = new ConcurrentHashMap<>();
   private final Map<Marketplace, Duration> answerDelays = new ConcurrentHashMap<>();
   private final Map<Marketplace, Supplier<Duration>> applyDelays = new ConcurrentHashMap<>();
   private final Map<String, Long> acceptedUpdates = new ConcurrentHashMap<>();
@@ -187,16 +191,28 @@ public final class MarketplaceStandIn implements AutoCloseable {
 
   /** The next requests to the marketplace's inventory API are answered with these statuses. */
   public void failNext(Marketplace marketplace, int... statuses) {
-    List<Integer> queue =
-        scriptedFailures.computeIfAbsent(marketplace, m -> new CopyOnWriteArrayList<>());
+    Queue<Integer> queue =
+        scriptedFailures.computeIfAbsent(marketplace, m -> new ConcurrentLinkedQueue<>());
     for (int status : statuses) {
       queue.add(status);
     }
   }
 
-  /** Forgets the scripted failures not yet answered. */
+  /**
+   * The marketplace's inventory API is down for {@code period}: it answers every request with 503
+   * and Retry-After, after the scripted failures. Its token endpoint keeps answering, as it is a
+   * service of its own.
+   */
+  public void downFor(Marketplace marketplace, Duration period) {
+    downUntilMillis.put(marketplace, System.currentTimeMillis() + period.toMillis());
+  }
+
+  /**
+   * Forgets the scripted failures not yet answered and ends an outage: the marketplace recovers.
+   */
   public void clearFailures(Marketplace marketplace) {
     scriptedFailures.remove(marketplace);
+    downUntilMillis.remove(marketplace);
   }
 
   /** The Retry-After sent with scripted 429 and 503 answers. */
@@ -318,9 +334,8 @@ public final class MarketplaceStandIn implements AutoCloseable {
       return Answer.json(
           401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"bad token\"}]}");
     }
-    List<Integer> failures = scriptedFailures.getOrDefault(marketplace, List.of());
-    if (!failures.isEmpty()) {
-      int status = failures.remove(0);
+    Integer status = failure(marketplace);
+    if (status != null) {
       return new Answer(
           status,
           "{\"errors\":[{\"code\":\"" + status + "\",\"message\":\"scripted failure\"}]}",
@@ -331,6 +346,17 @@ public final class MarketplaceStandIn implements AutoCloseable {
       case AMAZON -> amazon(request);
       case WALMART -> walmart(request);
     };
+  }
+
+  /** The status a failure scripted for this request answers with, or null to serve it. */
+  private Integer failure(Marketplace marketplace) {
+    Queue<Integer> scripted = scriptedFailures.get(marketplace);
+    Integer status = scripted == null ? null : scripted.poll();
+    if (status != null) {
+      return status;
+    }
+    long downUntil = downUntilMillis.getOrDefault(marketplace, 0L);
+    return System.currentTimeMillis() < downUntil ? 503 : null;
   }
 
   private boolean authorized(Marketplace marketplace, RecordedRequest request) {
