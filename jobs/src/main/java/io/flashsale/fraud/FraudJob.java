@@ -5,12 +5,15 @@ import io.flashsale.events.CartEvent;
 import io.flashsale.events.DeadLetter;
 import io.flashsale.events.FraudAlert;
 import io.flashsale.events.SaleEvent;
+import io.flashsale.fraud.functions.BurstDetector;
 import io.flashsale.fraud.functions.LateEvents;
 import io.flashsale.fraud.functions.MatchToSignal;
 import io.flashsale.fraud.functions.RiskScorer;
 import io.flashsale.fraud.functions.RuleKeys;
+import io.flashsale.fraud.patterns.BurstRule;
 import io.flashsale.fraud.patterns.EventIdOrder;
 import io.flashsale.fraud.patterns.FraudRule;
+import io.flashsale.fraud.patterns.PatternRule;
 import io.flashsale.fraud.patterns.RuleEvent;
 import io.flashsale.fraud.scoring.ScoringPolicy;
 import io.flashsale.fraud.scoring.Signal;
@@ -30,15 +33,16 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.cep.CEP;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The fraud job: every rule of {@link FraudOptions#rules} as a keyed Flink CEP operator over the
- * cart events, the matches scored per subject against a threshold that a flash sale on the event's
- * channel raises, and {@code fraud.alerts} for the subjects that reach it. It reads {@code
+ * The fraud job: every rule of {@link FraudOptions#rules} as a keyed operator over the cart events,
+ * the matches scored per subject against a threshold that a flash sale on the event's channel
+ * raises, and {@code fraud.alerts} for the subjects that reach it. It reads {@code
  * storefront.carts} and {@code sales.calendar} with its own consumer group, beside the inventory
  * job, so scoring never delays a checkout; alerts flag for review and never block.
  */
@@ -86,19 +90,31 @@ public final class FraudJob {
     return new Outputs(alerts, late);
   }
 
-  /** One rule as a keyed CEP operator: late events go to {@link #LATE_EVENTS}. */
+  /**
+   * One rule as a keyed operator: a burst rule counts in bounded state ({@link BurstDetector}), a
+   * pattern rule runs on Flink CEP. Late events go to {@link #LATE_EVENTS} either way.
+   */
   private static SingleOutputStreamOperator<Signal> detect(
       DataStream<CartEvent> carts, FraudRule rule) {
-    DataStream<RuleEvent> keyed =
+    KeyedStream<RuleEvent, String> keyed =
         carts
             .flatMap(new RuleKeys(rule))
             .uid("fraud-keys-" + rule.name())
-            .name("Keys for " + rule.name());
-    return CEP.pattern(keyed.keyBy(RuleEvent::key), rule.cepPattern(), new EventIdOrder())
+            .name("Keys for " + rule.name())
+            .keyBy(RuleEvent::key);
+    String matches = " (" + rule.pattern() + " per " + rule.subjectType() + ")";
+    if (rule instanceof BurstRule burst) {
+      return keyed
+          .process(new BurstDetector(burst, LATE_EVENTS))
+          .uid("fraud-burst-" + rule.name())
+          .name("Burst " + rule.name() + matches);
+    }
+    PatternRule patternRule = (PatternRule) rule;
+    return CEP.pattern(keyed, patternRule.cepPattern(), new EventIdOrder())
         .sideOutputLateData(LATE_EVENTS)
-        .process(new MatchToSignal(rule))
+        .process(new MatchToSignal(patternRule))
         .uid("fraud-cep-" + rule.name())
-        .name("CEP " + rule.name() + " (" + rule.pattern() + " per " + rule.subjectType() + ")");
+        .name("CEP " + rule.name() + matches);
   }
 
   /** The whole job on Kafka: sources, rules, scoring, and one exactly-once sink for all outputs. */

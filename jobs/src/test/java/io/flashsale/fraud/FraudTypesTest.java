@@ -2,6 +2,7 @@ package io.flashsale.fraud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flashsale.fraud.patterns.BurstWindow;
 import io.flashsale.fraud.patterns.RuleEvent;
 import io.flashsale.fraud.scoring.Signal;
 import io.flashsale.fraud.scoring.SubjectRisk;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FraudTypesTest {
 
   static Stream<Class<?>> types() {
-    return Stream.of(RuleEvent.class, Signal.class, SubjectRisk.class);
+    return Stream.of(RuleEvent.class, Signal.class, SubjectRisk.class, BurstWindow.class);
   }
 
   @ParameterizedTest

@@ -1,9 +1,12 @@
 package io.flashsale.fraud;
 
 import io.flashsale.events.CartEvent;
+import io.flashsale.fraud.functions.BurstDetector;
 import io.flashsale.fraud.functions.MatchToSignal;
+import io.flashsale.fraud.patterns.BurstRule;
 import io.flashsale.fraud.patterns.EventIdOrder;
 import io.flashsale.fraud.patterns.FraudRule;
+import io.flashsale.fraud.patterns.PatternRule;
 import io.flashsale.fraud.patterns.RuleEvent;
 import io.flashsale.fraud.scoring.Signal;
 import java.time.Instant;
@@ -18,12 +21,15 @@ import org.apache.flink.cep.operator.CepOperator;
 import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
 /**
- * One rule's CEP operator in Flink's test harness, built as {@code CEP.pattern(...)} builds it in
- * the job: real keyed state and timers, driven by cart events and watermarks.
+ * One rule's operator in Flink's test harness, built as the job builds it (a pattern rule's as
+ * {@code CEP.pattern(...)} does): real keyed state and timers, driven by cart events and
+ * watermarks.
  */
 public final class RuleHarness implements AutoCloseable {
 
@@ -34,29 +40,40 @@ public final class RuleHarness implements AutoCloseable {
 
   public RuleHarness(FraudRule rule) throws Exception {
     this.rule = rule;
-    Pattern<RuleEvent, ?> pattern = rule.cepPattern();
-    CepOperator<RuleEvent, String, Signal> operator =
-        new CepOperator<>(
-            TypeInformation.of(RuleEvent.class).createSerializer(new SerializerConfigImpl()),
-            false,
-            NFACompiler.compileFactory(pattern, false),
-            new EventIdOrder(),
-            pattern.getAfterMatchSkipStrategy(),
-            new MatchToSignal(rule),
-            FraudJob.LATE_EVENTS);
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(operator, RuleEvent::key, Types.STRING);
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(operator(rule), RuleEvent::key, Types.STRING);
     harness.open();
+  }
+
+  private static OneInputStreamOperator<RuleEvent, Signal> operator(FraudRule rule) {
+    if (rule instanceof BurstRule burst) {
+      return new KeyedProcessOperator<>(new BurstDetector(burst, FraudJob.LATE_EVENTS));
+    }
+    PatternRule patternRule = (PatternRule) rule;
+    Pattern<RuleEvent, ?> pattern = patternRule.cepPattern();
+    return new CepOperator<>(
+        TypeInformation.of(RuleEvent.class).createSerializer(new SerializerConfigImpl()),
+        false,
+        NFACompiler.compileFactory(pattern, false),
+        new EventIdOrder(),
+        pattern.getAfterMatchSkipStrategy(),
+        new MatchToSignal(patternRule),
+        FraudJob.LATE_EVENTS);
   }
 
   /** Sends each event under each of its keys for this rule, at its own event time. */
   public RuleHarness send(Carts... events) throws Exception {
     for (Carts builder : events) {
-      CartEvent event = builder.build();
-      for (String key : rule.keys(event)) {
-        harness.processElement(new RuleEvent(key, event), event.occurredAt().toEpochMilli());
-      }
-      collect();
+      send(builder.build());
     }
+    return this;
+  }
+
+  public RuleHarness send(CartEvent event) throws Exception {
+    for (String key : rule.keys(event)) {
+      harness.processElement(new RuleEvent(key, event), event.occurredAt().toEpochMilli());
+    }
+    collect();
     return this;
   }
 
@@ -78,6 +95,11 @@ public final class RuleHarness implements AutoCloseable {
   public int keyedStateEntries() {
     AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
     return ((HeapKeyedStateBackend<?>) operator.getKeyedStateBackend()).numKeyValueStateEntries();
+  }
+
+  /** The size of a snapshot of the operator's keyed state, timers included. */
+  public long stateBytes() throws Exception {
+    return harness.snapshot(0, 0).getStateSize();
   }
 
   public int eventTimeTimers() {

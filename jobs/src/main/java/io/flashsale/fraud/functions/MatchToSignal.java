@@ -1,6 +1,6 @@
 package io.flashsale.fraud.functions;
 
-import io.flashsale.fraud.patterns.FraudRule;
+import io.flashsale.fraud.patterns.PatternRule;
 import io.flashsale.fraud.patterns.RuleEvent;
 import io.flashsale.fraud.scoring.Signal;
 import java.util.Comparator;
@@ -16,9 +16,9 @@ public final class MatchToSignal extends PatternProcessFunction<RuleEvent, Signa
       Comparator.comparing((RuleEvent e) -> e.event().occurredAt())
           .thenComparing(e -> e.event().eventId());
 
-  private final FraudRule rule;
+  private final PatternRule rule;
 
-  public MatchToSignal(FraudRule rule) {
+  public MatchToSignal(PatternRule rule) {
     this.rule = rule;
   }
 

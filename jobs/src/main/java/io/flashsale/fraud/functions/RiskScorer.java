@@ -11,6 +11,7 @@ import io.flashsale.metrics.LabelledCounters;
 import io.flashsale.sales.SaleCalendar;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * subjects with the same alerts.
  *
  * <p>A subject is alerted again only when its score rises above the last alert's, and forgets
- * everything once its last signal is a horizon old: its state is then cleared by that timer.
+ * everything once its last signal is a horizon old: one timer per subject then clears its state.
  */
 public final class RiskScorer
     extends KeyedBroadcastProcessFunction<String, Signal, SaleEvent, FraudAlert> {
@@ -86,6 +87,7 @@ public final class RiskScorer
       throws Exception {
     Instant now = Instant.ofEpochMilli(timestamp);
     SubjectRisk subject = current();
+    Optional<Instant> endBefore = subject.end(policy.horizon());
     ReadOnlyBroadcastState<String, SaleEvent> sales =
         context.getBroadcastState(SaleCalendar.DESCRIPTOR);
     for (Signal signal : subject.due(now)) {
@@ -108,16 +110,22 @@ public final class RiskScorer
         alertsByPattern.of(alert.pattern().name()).inc();
         subject = subject.alerted(score);
       }
-      // When the signal stops counting, this timer drops it and, if it was the last, the state.
-      context
-          .timerService()
-          .registerEventTimeTimer(signal.windowEnd().plus(policy.horizon()).toEpochMilli());
     }
     subject = subject.pendingAfter(now).expire(now, policy.horizon());
     if (subject.isEmpty()) {
       risk.clear();
     } else {
       risk.update(subject);
+    }
+    // One timer clears the subject once its latest signal stops counting; a newer signal moves it,
+    // since a timer per signal would pile up with a flood of matches. Older signals of the subject
+    // need none: each is dropped when the next is scored. A pending signal may share the old time.
+    Optional<Instant> end = subject.end(policy.horizon());
+    if (!end.equals(endBefore)) {
+      if (endBefore.isPresent() && !subject.isPendingAt(endBefore.get())) {
+        context.timerService().deleteEventTimeTimer(endBefore.get().toEpochMilli());
+      }
+      end.ifPresent(t -> context.timerService().registerEventTimeTimer(t.toEpochMilli()));
     }
   }
 

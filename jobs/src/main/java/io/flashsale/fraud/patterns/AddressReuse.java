@@ -6,14 +6,13 @@ import io.flashsale.events.FraudPattern;
 import io.flashsale.events.SubjectType;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.cep.pattern.Pattern;
 
 /**
  * ADDRESS_REUSE: one shipping address receiving checkouts of {@code accounts} different customer
  * accounts within {@code window}: one buyer behind many accounts, the usual way around a sale's
  * per-customer limit. A household has a few accounts, so the count sits above that.
  */
-public record AddressReuse(int accounts, Duration window, int weight) implements FraudRule {
+public record AddressReuse(int accounts, Duration window, int weight) implements BurstRule {
 
   public AddressReuse {
     Bursts.check("address-reuse", accounts, window, weight);
@@ -42,7 +41,12 @@ public record AddressReuse(int accounts, Duration window, int weight) implements
   }
 
   @Override
-  public Pattern<RuleEvent, ?> cepPattern() {
-    return Bursts.of(Distinct.CUSTOMERS, accounts, window);
+  public Distinct distinct() {
+    return Distinct.CUSTOMERS;
+  }
+
+  @Override
+  public int count() {
+    return accounts;
   }
 }

@@ -5,13 +5,12 @@ import io.flashsale.events.FraudPattern;
 import io.flashsale.events.SubjectType;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.cep.pattern.Pattern;
 
 /**
  * COUPON_ABUSE: one customer trying {@code codes} different coupon codes within {@code window}:
  * guessing codes until one works. Each counted event must bring a code the earlier ones did not.
  */
-public record CouponEnumeration(int codes, Duration window, int weight) implements FraudRule {
+public record CouponEnumeration(int codes, Duration window, int weight) implements BurstRule {
 
   public CouponEnumeration {
     Bursts.check("coupon-enumeration", codes, window, weight);
@@ -39,7 +38,12 @@ public record CouponEnumeration(int codes, Duration window, int weight) implemen
   }
 
   @Override
-  public Pattern<RuleEvent, ?> cepPattern() {
-    return Bursts.of(Distinct.COUPON_CODES, codes, window);
+  public Distinct distinct() {
+    return Distinct.COUPON_CODES;
+  }
+
+  @Override
+  public int count() {
+    return codes;
   }
 }

@@ -15,7 +15,7 @@ import org.apache.flink.cep.pattern.conditions.SimpleCondition;
  * maxCodes}, the most a sale allows on one order. The storefront should have refused it, so it is
  * either an exploit or a bug worth a look.
  */
-public record CouponStacking(int maxCodes, int weight) implements FraudRule {
+public record CouponStacking(int maxCodes, int weight) implements PatternRule {
 
   public CouponStacking {
     if (maxCodes < 1) {

@@ -14,7 +14,7 @@ import org.apache.flink.cep.pattern.conditions.SimpleCondition;
  * BOT_VELOCITY: a checkout that follows its own hold sooner than {@code within}, faster than a
  * person can review a cart and pay. Matched per hold; the subject is the customer who checked out.
  */
-public record FastCheckout(Duration within, int weight) implements FraudRule {
+public record FastCheckout(Duration within, int weight) implements PatternRule {
 
   public FastCheckout {
     Bursts.checkWindow("fast-checkout", within);

@@ -5,12 +5,12 @@ import io.flashsale.events.FraudPattern;
 import io.flashsale.events.SubjectType;
 import java.io.Serializable;
 import java.util.List;
-import org.apache.flink.cep.pattern.Pattern;
 
 /**
- * One fraud rule: which events it looks at, how it groups them, the CEP pattern that matches
- * suspicious behaviour within a group, and what a match says about whom. The job runs each rule as
- * its own keyed CEP operator; a match becomes a signal for the risk score of its subject.
+ * One fraud rule: which events it looks at, how it groups them, and what a match says about whom.
+ * How it matches within a group is either a count of distinct values ({@link BurstRule}) or a CEP
+ * pattern ({@link PatternRule}). The job runs each rule as its own keyed operator; a match becomes
+ * a signal for the risk score of its subject.
  */
 public interface FraudRule extends Serializable {
 
@@ -28,12 +28,4 @@ public interface FraudRule extends Serializable {
 
   /** The keys under which {@code event} takes part in this rule: none when it plays no part. */
   List<String> keys(CartEvent event);
-
-  /** The CEP pattern over the events of one key, in event-time order. */
-  Pattern<RuleEvent, ?> cepPattern();
-
-  /** Who a match is about: the key it matched under, unless the rule says otherwise. */
-  default String subject(List<RuleEvent> match) {
-    return match.get(0).key();
-  }
 }

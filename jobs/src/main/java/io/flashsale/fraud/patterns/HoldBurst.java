@@ -6,14 +6,13 @@ import io.flashsale.events.FraudPattern;
 import io.flashsale.events.SubjectType;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.cep.pattern.Pattern;
 
 /**
  * BOT_VELOCITY: {@code holds} hold requests from one device (or one IP) within {@code window}. A
  * person adds a few lines to a cart in a minute; a bot grabs stock in bursts.
  */
 public record HoldBurst(SubjectType subjectType, int holds, Duration window, int weight)
-    implements FraudRule {
+    implements BurstRule {
 
   public HoldBurst {
     if (subjectType != SubjectType.DEVICE && subjectType != SubjectType.IP) {
@@ -42,7 +41,12 @@ public record HoldBurst(SubjectType subjectType, int holds, Duration window, int
   }
 
   @Override
-  public Pattern<RuleEvent, ?> cepPattern() {
-    return Bursts.of(Distinct.EVENTS, holds, window);
+  public Distinct distinct() {
+    return Distinct.EVENTS;
+  }
+
+  @Override
+  public int count() {
+    return holds;
   }
 }

@@ -6,14 +6,13 @@ import io.flashsale.events.FraudPattern;
 import io.flashsale.events.SubjectType;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.cep.pattern.Pattern;
 
 /**
  * PAYMENT_VELOCITY: one payment fingerprint (a card, a wallet) paying checkouts of {@code
  * customers} different customers within {@code window}: stolen cards tried across accounts, or one
  * buyer spreading purchases over accounts to beat per-customer limits.
  */
-public record PaymentVelocity(int customers, Duration window, int weight) implements FraudRule {
+public record PaymentVelocity(int customers, Duration window, int weight) implements BurstRule {
 
   public PaymentVelocity {
     Bursts.check("payment-velocity", customers, window, weight);
@@ -42,7 +41,12 @@ public record PaymentVelocity(int customers, Duration window, int weight) implem
   }
 
   @Override
-  public Pattern<RuleEvent, ?> cepPattern() {
-    return Bursts.of(Distinct.CUSTOMERS, customers, window);
+  public Distinct distinct() {
+    return Distinct.CUSTOMERS;
+  }
+
+  @Override
+  public int count() {
+    return customers;
   }
 }

@@ -6,7 +6,6 @@ import io.flashsale.events.SubjectType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.apache.flink.cep.pattern.Pattern;
 
 /**
  * COUPON_ABUSE: one coupon code used by {@code customers} different customers within {@code
@@ -14,7 +13,7 @@ import org.apache.flink.cep.pattern.Pattern;
  * to be shared and are listed in {@code publicCodes}, which this rule ignores.
  */
 public record SharedCoupon(int customers, Duration window, int weight, Set<String> publicCodes)
-    implements FraudRule {
+    implements BurstRule {
 
   public SharedCoupon {
     Bursts.check("shared-coupon", customers, window, weight);
@@ -48,7 +47,12 @@ public record SharedCoupon(int customers, Duration window, int weight, Set<Strin
   }
 
   @Override
-  public Pattern<RuleEvent, ?> cepPattern() {
-    return Bursts.of(Distinct.CUSTOMERS, customers, window);
+  public Distinct distinct() {
+    return Distinct.CUSTOMERS;
+  }
+
+  @Override
+  public int count() {
+    return customers;
   }
 }

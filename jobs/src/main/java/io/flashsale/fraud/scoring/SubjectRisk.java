@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +48,16 @@ public record SubjectRisk(List<Signal> pending, List<Signal> active, int alerted
     List<Signal> counting =
         active.stream().filter(s -> s.windowEnd().plus(horizon).isAfter(now)).toList();
     return new SubjectRisk(pending, counting, counting.isEmpty() ? 0 : alertedScore);
+  }
+
+  /** When the latest active signal stops counting, and with it the subject: empty if none is. */
+  public Optional<Instant> end(Duration horizon) {
+    return active.stream().map(Signal::windowEnd).max(Instant::compareTo).map(t -> t.plus(horizon));
+  }
+
+  /** Whether a pending signal waits for {@code time}. */
+  public boolean isPendingAt(Instant time) {
+    return pending.stream().anyMatch(s -> s.windowEnd().equals(time));
   }
 
   public int score() {

@@ -16,6 +16,7 @@ import io.flashsale.fraud.scoring.ScoringPolicy;
 import io.flashsale.fraud.scoring.Signal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -241,6 +242,36 @@ class RiskScorerTest {
       inOrder.send(fastCheckout("ann", 10), enumeration("ann", 30));
       assertThat(reversed).hasSize(2).isEqualTo(inOrder.watermark(at(40)));
     }
+  }
+
+  @Test
+  void shouldKeepOneTimerForASubjectHoweverManyMatchesFloodIt() throws Exception {
+    List<FraudAlert> flagged = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      scorer.send(fastCheckout("bot", 1 + i * 0.01));
+      if (i % 10 == 9) {
+        flagged.addAll(scorer.watermark(at(1 + i * 0.01)));
+        assertThat(scorer.eventTimeTimers()).as("the subject's end").isEqualTo(1);
+      }
+    }
+    scorer.send(enumeration("bot", 300));
+    flagged.addAll(scorer.watermark(at(300)));
+
+    assertThat(flagged)
+        .extracting(FraudAlert::riskScore, FraudAlert::detectedAt)
+        .containsExactly(tuple(75, at(1)), tuple(98, at(300)));
+    String latest = "fast-checkout@" + (1 + 19_999 * 0.01);
+    assertThat(flagged.get(1).evidenceEventIds())
+        .as("the latest match of each rule")
+        .containsExactly(
+            latest + "-a",
+            latest + "-b",
+            "coupon-enumeration@300.0-a",
+            "coupon-enumeration@300.0-b");
+
+    scorer.watermark(at(300).plus(HORIZON));
+    assertThat(scorer.keyedStateEntries()).isZero();
+    assertThat(scorer.eventTimeTimers()).isZero();
   }
 
   @Test
