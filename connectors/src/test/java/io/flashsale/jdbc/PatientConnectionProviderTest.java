@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,10 @@ class PatientConnectionProviderTest {
                 }
               });
       waiting.start();
-      Thread.sleep(500);
+      // Interrupted in its pause between attempts, not before it first tries.
+      Awaitility.await("the provider pausing between attempts")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> waiting.getState() == Thread.State.TIMED_WAITING);
       waiting.interrupt();
 
       assertThat(failure.get(10, TimeUnit.SECONDS))

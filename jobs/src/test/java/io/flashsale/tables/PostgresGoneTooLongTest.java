@@ -7,6 +7,7 @@ import io.flashsale.embedded.EmbeddedPostgres;
 import io.flashsale.events.Pool;
 import io.flashsale.events.Position;
 import io.flashsale.kafka.Topics;
+import io.flashsale.testing.JobMetrics;
 import io.flashsale.testing.JobsOnKafka;
 import io.flashsale.testing.Producing;
 import java.time.Duration;
@@ -18,8 +19,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,10 +36,13 @@ class PostgresGoneTooLongTest {
   private static final String PREFIX = "gone.";
   private static final Duration TIMEOUT = Duration.ofMinutes(1);
 
+  private static final InMemoryReporter reporter = InMemoryReporter.createWithRetainedMetrics();
+
   @RegisterExtension
   static final MiniClusterExtension FLINK =
       new MiniClusterExtension(
           new MiniClusterResourceConfiguration.Builder()
+              .setConfiguration(reporter.addToConfiguration(new Configuration()))
               .setNumberTaskManagers(1)
               .setNumberSlotsPerTaskManager(1)
               .build());
@@ -57,8 +63,11 @@ class PostgresGoneTooLongTest {
       postgres.stop();
       try {
         producing.send(topics.inventoryPositions(), positions(2, 100), Position::key);
-        // Several times the sinks' wait, so that the job fails and restarts more than once.
-        Thread.sleep(4_000);
+        // Until the job has failed and been restarted more than once.
+        Awaitility.await("the table sync job restarted twice")
+            .atMost(TIMEOUT)
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> JobMetrics.value(reporter, tableSync, "numRestarts") >= 2);
       } finally {
         postgres.startAgain();
       }
