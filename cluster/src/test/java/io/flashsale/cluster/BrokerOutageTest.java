@@ -2,11 +2,8 @@ package io.flashsale.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flashsale.cluster.FlinkRest.JobRun;
 import io.flashsale.embedded.EmbeddedKafka;
 import io.flashsale.events.DecisionReason;
-import io.flashsale.inventory.InventoryJob;
-import io.flashsale.tables.TableSyncJob;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -56,11 +53,7 @@ class BrokerOutageTest {
     FlinkRest rest = jobs.rest();
     EmbeddedKafka broker = jobs.servers().kafka();
     try (ClusterSale sale = ClusterSale.open(jobs, PREFIX)) {
-      List<String> args = sale.jobArgs(HOLD_TTL);
-      List<String> running =
-          jobs.runAll(
-              JobRun.of(InventoryJob.class.getName(), args).withParallelism(2),
-              JobRun.of(TableSyncJob.class.getName(), args).withParallelism(1));
+      List<String> running = sale.runInventoryAndTableSync(HOLD_TTL);
       sale.receiveStock(SEED, CART_EVENTS, HOT_STOCK);
       SaleReplay replay = sale.replay();
       Thread selling = sale.play(0, replay.size());

@@ -10,9 +10,11 @@ import io.flashsale.events.OversellIncident;
 import io.flashsale.events.Position;
 import io.flashsale.events.StockMovement;
 import io.flashsale.inventory.FlashSaleScenario;
+import io.flashsale.inventory.InventoryJob;
 import io.flashsale.inventory.InventoryOptions;
 import io.flashsale.inventory.LedgerInvariants;
 import io.flashsale.kafka.Topics;
+import io.flashsale.tables.TableSyncJob;
 import io.flashsale.testing.JobsOnKafka;
 import io.flashsale.testing.Producing;
 import io.flashsale.testing.TopicTail;
@@ -81,6 +83,17 @@ final class ClusterSale implements AutoCloseable {
         holdTtl,
         "--" + InventoryOptions.ALLOCATION_FILE.key(),
         jobs.resourceFile("allocation-direct-only.yaml"));
+  }
+
+  /**
+   * Runs the inventory job, its ledger at parallelism 2, and the table sync job on this sale, with
+   * holds lasting {@code holdTtl}; returns their ids, in that order, once all their tasks run.
+   */
+  List<String> runInventoryAndTableSync(String holdTtl) {
+    List<String> args = jobArgs(holdTtl);
+    return jobs.runAll(
+        FlinkRest.JobRun.of(InventoryJob.class.getName(), args).withParallelism(2),
+        FlinkRest.JobRun.of(TableSyncJob.class.getName(), args).withParallelism(1));
   }
 
   /** Generates the sale, stamped from now, and waits until its stock is received. */

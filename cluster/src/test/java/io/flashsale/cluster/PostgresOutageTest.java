@@ -2,13 +2,10 @@ package io.flashsale.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flashsale.cluster.FlinkRest.JobRun;
 import io.flashsale.embedded.EmbeddedPostgres;
 import io.flashsale.events.DecisionReason;
 import io.flashsale.events.Position;
-import io.flashsale.inventory.InventoryJob;
 import io.flashsale.inventory.LedgerInvariants;
-import io.flashsale.tables.TableSyncJob;
 import io.flashsale.testing.JobsOnKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,11 +62,7 @@ class PostgresOutageTest {
     JobsOnKafka servers = jobs.servers();
     EmbeddedPostgres postgres = servers.postgres();
     try (ClusterSale sale = ClusterSale.open(jobs, PREFIX)) {
-      List<String> args = sale.jobArgs(HOLD_TTL);
-      List<String> running =
-          jobs.runAll(
-              JobRun.of(InventoryJob.class.getName(), args).withParallelism(2),
-              JobRun.of(TableSyncJob.class.getName(), args).withParallelism(1));
+      List<String> running = sale.runInventoryAndTableSync(HOLD_TTL);
       String inventory = running.get(0);
       String tableSync = running.get(1);
       sale.receiveStock(SEED, CART_EVENTS, HOT_STOCK);

@@ -2,12 +2,9 @@ package io.flashsale.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flashsale.cluster.FlinkRest.JobRun;
 import io.flashsale.cluster.SessionCluster.TaskManager;
 import io.flashsale.events.DecisionReason;
 import io.flashsale.events.DecisionStatus;
-import io.flashsale.inventory.InventoryJob;
-import io.flashsale.tables.TableSyncJob;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,11 +43,7 @@ class TaskManagerLossTest {
       throws Exception {
     FlinkRest rest = jobs.rest();
     try (ClusterSale sale = ClusterSale.open(jobs, PREFIX)) {
-      List<String> args = sale.jobArgs(HOLD_TTL);
-      List<String> running =
-          jobs.runAll(
-              JobRun.of(InventoryJob.class.getName(), args).withParallelism(2),
-              JobRun.of(TableSyncJob.class.getName(), args).withParallelism(1));
+      List<String> running = sale.runInventoryAndTableSync(HOLD_TTL);
       String inventory = running.get(0);
       String tableSync = running.get(1);
       sale.receiveStock(SEED, CART_EVENTS, HOT_STOCK);
