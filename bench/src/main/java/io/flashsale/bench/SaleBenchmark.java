@@ -189,7 +189,7 @@ public final class SaleBenchmark implements Callable<Integer> {
             .add("throughput")
             .set("job", subject.label)
             .set("traffic", traffic.name())
-            .set("state", state)
+            .set("state", stateBackend(state))
             .set("interval_ms", defaultInterval().toMillis())
             .set("skus", traffic.skus())
             .set("holds", holds)
@@ -232,7 +232,7 @@ public final class SaleBenchmark implements Callable<Integer> {
         .add(section)
         .set("job", subject.label)
         .set("traffic", "wide")
-        .set("state", HEAP)
+        .set("state", stateBackend(HEAP))
         .set("interval_ms", interval.toMillis())
         .set("skus", wideSkus)
         .set("rate_per_s", latency.rate())
@@ -253,7 +253,7 @@ public final class SaleBenchmark implements Callable<Integer> {
                 .add("skus")
                 .set("job", Subject.INVENTORY.label)
                 .set("traffic", "uniform")
-                .set("state", state)
+                .set("state", stateBackend(state))
                 .set("interval_ms", defaultInterval().toMillis())
                 .set("skus", skus)
                 .set("state_mb", stock.fullSizeBytes() / 1e6)
@@ -417,6 +417,11 @@ public final class SaleBenchmark implements Callable<Integer> {
     }
     options.forEach(config::setString);
     return config;
+  }
+
+  /** The state backend a run had: the one its section chose, unless a -D option overrode it. */
+  private String stateBackend(String chosen) {
+    return options.getOrDefault(StateBackendOptions.STATE_BACKEND.key(), chosen);
   }
 
   private Duration defaultInterval() {
